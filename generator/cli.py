@@ -1,0 +1,126 @@
+"""The `dxsite` command: check, schema, build, serve, new (argument parsing and output only)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__, commands
+from .diagnostics import summary
+from .errors import DxsiteError
+from .reference import update_readme
+from .schema import write_schemas
+from .validate import Result, validate
+
+
+def _report(result: Result, fmt: str, *, strict: bool) -> None:
+    for d in result.diagnostics:
+        print(d.as_github() if fmt == "github" else d.as_text())
+    if fmt == "text" and result.coverage:
+        print("English coverage:")
+        for rel, (done, total) in sorted(result.coverage.items()):
+            percent = 100 * done / total if total else 100.0
+            print(f"  {rel}: {done}/{total} texts translated ({percent:.0f}%)")
+    line = summary(result.diagnostics)
+    if strict and not any(d.severity == "error" for d in result.diagnostics):
+        line += " (--strict: warnings count as errors)" if result.diagnostics else ""
+    print(line)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the plan and report every problem at PATH:LINE:COL."""
+    result = validate(Path(args.dir))
+    _report(result, args.format, strict=args.strict)
+    return 1 if result.failed(strict=args.strict) else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Validate, render and build the site into site/ (untouched when anything fails)."""
+    root = Path(args.dir)
+    site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    commands.build(root, site_dir, strict=args.strict, report=_reporter("text", args.strict))
+    print(f"Built {site_dir}/ (Japanese) and {site_dir}/en/ (English).")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Preview on localhost, rebuilding on every change."""
+    commands.serve(Path(args.dir), args.host, args.port, report=_reporter("text", False))
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Start a plan for another city."""
+    commands.new(Path(args.dir))
+    print(f"Created {args.dir}: edit plan/*.yaml and kpis.yaml, then run dxsite build {args.dir}")
+    return 0
+
+
+def _reporter(fmt: str, strict: bool) -> commands.Report:
+    def report(result: Result) -> None:
+        if result.diagnostics:
+            _report(result, fmt, strict=strict)
+
+    return report
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schemas into DIR/schemas/."""
+    root = Path(args.dir)
+    changed = write_schemas(root)
+    print(f"schemas/: {len(changed)} file(s) updated" if changed else "schemas/: up to date")
+    if (root / "README.md").is_file() and update_readme(root / "README.md"):
+        print("README.md: format reference updated")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    top = argparse.ArgumentParser(prog="dxsite", description=__doc__)
+    top.add_argument("--version", action="version", version=f"dxsite {__version__}")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="validate the plan")
+    check.add_argument("dir", nargs="?", default=".", help="the project (default: .)")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--format", choices=["text", "github"], default="text")
+    check.set_defaults(run=cmd_check)
+
+    build = sub.add_parser("build", help="build the bilingual site into site/")
+    build.add_argument("dir", nargs="?", default=".")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--site-dir", help="where to write the site (default: DIR/site)")
+    build.set_defaults(run=cmd_build)
+
+    serve = sub.add_parser("serve", help="preview on localhost, rebuilding on changes")
+    serve.add_argument("dir", nargs="?", default=".")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
+
+    new = sub.add_parser("new", help="write a minimal valid plan into a new directory")
+    new.add_argument("dir")
+    new.set_defaults(run=cmd_new)
+
+    schema = sub.add_parser("schema", help="write JSON Schemas and the README's format reference")
+    schema.add_argument("dir", nargs="?", default=".")
+    schema.set_defaults(run=cmd_schema)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; editors' mistakes end in messages, never a traceback."""
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except DxsiteError as exc:
+        print(f"dxsite: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

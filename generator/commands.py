@@ -1,0 +1,92 @@
+"""The pipeline as commands: build (check → render → mkdocs → swap), serve, new."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import DxsiteError, PlanError
+from .schema import write_schemas
+from .site import THEME_DIR, WORK_DIR, Paths
+from .site import build as build_site
+from .validate import Result, validate
+
+SCAFFOLD = Path(__file__).with_name("scaffold")
+DXSITE_THEME = Path(__file__).resolve().parent.parent / THEME_DIR
+WATCHED = ("plan", "kpis.yaml", THEME_DIR, "mkdocs.yml")
+
+Report = Callable[[Result], None]
+
+
+def build(root: Path, site_dir: Path, *, strict: bool, report: Report) -> Result:
+    """Validate exactly as `check` does; build only a valid plan; raise PlanError otherwise."""
+    result = validate(root)
+    report(result)
+    if result.project is None or result.failed(strict=strict):
+        raise PlanError("the plan has errors: the site was not built (site/ is unchanged)")
+    build_site(result.project, Paths(root.resolve(), site_dir.resolve()), strict=strict)
+    return result
+
+
+def _snapshot(root: Path) -> dict[str, float]:
+    stamps: dict[str, float] = {}
+    for name in WATCHED:
+        path = root / name
+        candidates = [path] if path.is_file() else path.rglob("*") if path.is_dir() else []
+        for file in candidates:
+            if file.is_file():
+                stamps[str(file)] = file.stat().st_mtime
+    return stamps
+
+
+def serve(root: Path, host: str, port: int, *, report: Report, once: bool = False) -> None:
+    """Build into .dxsite/serve, serve it on localhost, rebuild when the sources change."""
+    site_dir = root / WORK_DIR / "serve"
+
+    def rebuild() -> None:
+        started = time.perf_counter()
+        try:
+            build(root, site_dir, strict=False, report=report)
+        except DxsiteError as exc:
+            print(f"dxsite serve: {exc}; still serving the last good build", flush=True)
+            return
+        print(f"dxsite serve: rebuilt in {time.perf_counter() - started:.2f} s", flush=True)
+
+    rebuild()
+    site_dir.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"dxsite serve: http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+    seen = _snapshot(root)
+    try:
+        while not once:
+            time.sleep(0.3)
+            now = _snapshot(root)
+            if now != seen:
+                seen = now
+                rebuild()
+    finally:
+        server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site without logging every request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay quiet."""
+
+
+def new(target: Path) -> None:
+    """Write a minimal valid plan (both languages) that builds at once."""
+    if target.exists() and any(target.iterdir()):
+        raise DxsiteError(f"{target} exists and is not empty: choose a new directory")
+    shutil.copytree(SCAFFOLD, target, dirs_exist_ok=True)
+    if DXSITE_THEME.is_dir():
+        shutil.copytree(DXSITE_THEME, target / THEME_DIR, dirs_exist_ok=True)
+    write_schemas(target)

@@ -1,0 +1,284 @@
+"""Cross-checks over the whole plan: ids, references, years, periods, English coverage.
+
+Each check has a stable id (its key in CHECKS) and yields located findings.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from .diagnostics import Diagnostic, Severity
+from .load import Document, Loc
+from .model.fiscal import fiscal_year_of, format_fiscal_year
+from .model.project import Project
+from .model.text import Text
+
+
+@dataclass
+class Locator:
+    """Turns a location in the Project (first part: the file key) into a Diagnostic."""
+
+    docs: dict[str, Document]
+    files: dict[str, tuple[str, type[BaseModel], bool]]
+
+    def __call__(self, loc: Loc, severity: Severity, message: str, code: str) -> Diagnostic:
+        key, rest = str(loc[0]), loc[1:]
+        doc = self.docs.get(key)
+        if doc is None:
+            return Diagnostic(self.files[key][0], 1, 1, severity, message, code)
+        return doc.at(rest, severity, message, code)
+
+
+@dataclass
+class Context:
+    """What every check receives."""
+
+    project: Project
+    at: Locator
+    current_year: int
+
+    def error(self, loc: Loc, message: str, code: str) -> Diagnostic:
+        """An error at `loc`."""
+        return self.at(loc, Severity.ERROR, message, code)
+
+    def warning(self, loc: Loc, message: str, code: str) -> Diagnostic:
+        """A warning at `loc`."""
+        return self.at(loc, Severity.WARNING, message, code)
+
+
+Check = Callable[[Context], Iterator[Diagnostic]]
+
+
+def _fy(year: int) -> str:
+    return format_fiscal_year(year, "en")
+
+
+def ids(project: Project) -> dict[str, dict[str, Loc]]:
+    """Every id in the plan by kind, with where it was first written."""
+    kinds: dict[str, dict[str, Loc]] = {}
+    for kind, loc, value in _id_sites(project):
+        kinds.setdefault(kind, {}).setdefault(value, loc)
+    return kinds
+
+
+def _id_sites(project: Project) -> Iterator[tuple[str, Loc, str]]:
+    for i, s in enumerate(project.strategies.strategies):
+        yield "strategy or measure", ("strategies", "strategies", i, "id"), s.id
+        for j, m in enumerate(s.measures):
+            loc: Loc = ("strategies", "strategies", i, "measures", j)
+            yield "strategy or measure", (*loc, "id"), m.id
+            for k, a in enumerate(m.actions):
+                yield "action", (*loc, "actions", k, "id"), a.id
+    for i, kpi in enumerate(project.kpis.kpis):
+        yield "KPI", ("kpis", "kpis", i, "id"), kpi.id
+    for i, g in enumerate(project.kpis.grades):
+        yield "grade", ("kpis", "grades", i, "id"), g.id
+    for i, p in enumerate(project.plan.periods):
+        yield "period", ("plan", "periods", i, "id"), p.id
+    for i, r in enumerate(project.governance.roles):
+        yield "role", ("governance", "roles", i, "id"), r.id
+    for i, b in enumerate(project.governance.bodies):
+        yield "body", ("governance", "bodies", i, "id"), b.id
+    for i, c in enumerate(project.guidelines.categories):
+        yield "guideline category", ("guidelines", "categories", i, "id"), c.id
+
+
+def check_unique_ids(ctx: Context) -> Iterator[Diagnostic]:
+    """Ids are unique per kind, also when they differ only in case."""
+    seen: dict[tuple[str, str], Loc] = {}
+    for kind, loc, value in _id_sites(ctx.project):
+        first = seen.setdefault((kind, value.lower()), loc)
+        if first is not loc:
+            line = ctx.at(first, Severity.ERROR, "", "").line
+            yield ctx.error(loc, f'the {kind} id "{value}" is already used (line {line})', "id")
+
+
+def _reference(
+    ctx: Context, loc: Loc, value: str, kind: str, known: dict[str, Loc]
+) -> Iterator[Diagnostic]:
+    from .validate import did_you_mean
+
+    if value not in known:
+        near = did_you_mean(value, known)
+        yield ctx.error(loc, f'no {kind} has the id "{value}"{near}', "reference")
+
+
+def check_references(ctx: Context) -> Iterator[Diagnostic]:
+    """Every id a field refers to exists."""
+    known = ids(ctx.project)
+    for i, kpi in enumerate(ctx.project.kpis.kpis):
+        loc: Loc = ("kpis", "kpis", i)
+        yield from _reference(
+            ctx,
+            (*loc, "measures"),
+            kpi.measures,
+            "strategy or measure",
+            known.get("strategy or measure", {}),
+        )
+        if kpi.grade:
+            yield from _reference(
+                ctx, (*loc, "grade", "grade"), kpi.grade.grade, "grade", known.get("grade", {})
+            )
+    for i, body in enumerate(ctx.project.governance.bodies):
+        if body.head:
+            yield from _reference(
+                ctx, ("governance", "bodies", i, "head"), body.head, "role", known.get("role", {})
+            )
+    for i, milestone in enumerate(ctx.project.timeline.milestones):
+        if milestone.body:
+            yield from _reference(
+                ctx,
+                ("timeline", "milestones", i, "body"),
+                milestone.body,
+                "body",
+                known.get("body", {}),
+            )
+    for loc, action in _actions(ctx.project):
+        for n, period in enumerate(action.schedule.periods if action.schedule else []):
+            yield from _reference(
+                ctx, (*loc, "schedule", "periods", n), period, "period", known.get("period", {})
+            )
+
+
+def _actions(project: Project) -> Iterator[tuple[Loc, Any]]:
+    for i, s in enumerate(project.strategies.strategies):
+        for j, m in enumerate(s.measures):
+            for k, a in enumerate(m.actions):
+                yield ("strategies", "strategies", i, "measures", j, "actions", k), a
+
+
+def check_periods(ctx: Context) -> Iterator[Diagnostic]:
+    """Periods (期) are in order, do not overlap, and lie inside the plan period."""
+    plan = ctx.project.plan
+    previous_end: int | None = None
+    for i, period in enumerate(plan.periods):
+        loc: Loc = ("plan", "periods", i)
+        if period.start < plan.period.start or period.end > plan.period.end:
+            yield ctx.error(
+                (*loc, "start"),
+                f"the period {_fy(period.start)}–{_fy(period.end)} lies outside the plan period "
+                f"{_fy(plan.period.start)}–{_fy(plan.period.end)}",
+                "period",
+            )
+        if previous_end is not None and period.start <= previous_end:
+            yield ctx.error(
+                (*loc, "start"),
+                f"this period starts in {_fy(period.start)}, but the previous one runs until "
+                f"{_fy(previous_end)}: periods must be in order and not overlap",
+                "period",
+            )
+        previous_end = period.end
+
+
+def _in_plan(ctx: Context, loc: Loc, year: int, what: str) -> Iterator[Diagnostic]:
+    plan = ctx.project.plan.period
+    span = f"{_fy(plan.start)}–{_fy(plan.end)}"
+    if year < plan.start:
+        yield ctx.error(loc, f"{what} {_fy(year)} is before the plan period {span}", "plan-period")
+    elif year > plan.end:
+        message = f"{what} {_fy(year)} is after the plan period {span} (looks beyond the plan)"
+        yield ctx.warning(loc, message, "plan-period")
+
+
+def check_schedules(ctx: Context) -> Iterator[Diagnostic]:
+    """Action schedules lie inside the plan period (a warning when they look beyond it)."""
+    for loc, action in _actions(ctx.project):
+        schedule = action.schedule
+        if schedule and schedule.start is not None and schedule.end is not None:
+            yield from _in_plan(ctx, (*loc, "schedule", "start"), schedule.start, "the start")
+            yield from _in_plan(ctx, (*loc, "schedule", "end"), schedule.end, "the end")
+
+
+def check_kpi_years(ctx: Context) -> Iterator[Diagnostic]:
+    """Targets come after the baseline and inside the plan; actuals are not in the future."""
+    for i, kpi in enumerate(ctx.project.kpis.kpis):
+        loc: Loc = ("kpis", "kpis", i)
+        for n, target in enumerate(kpi.targets):
+            tloc: Loc = (*loc, "targets", n, "year")
+            if kpi.baseline and target.year <= kpi.baseline.year:
+                yield ctx.error(
+                    tloc,
+                    f"the target year {_fy(target.year)} must come after the baseline year "
+                    f"{_fy(kpi.baseline.year)}",
+                    "kpi-year",
+                )
+            yield from _in_plan(ctx, tloc, target.year, "the target year")
+        seen: set[int] = set()
+        for n, actual in enumerate(kpi.actuals):
+            aloc: Loc = (*loc, "actuals", n, "year")
+            if actual.year > ctx.current_year:
+                yield ctx.error(
+                    aloc,
+                    f"an actual value for {_fy(actual.year)} lies in the future "
+                    f"(the current fiscal year is {_fy(ctx.current_year)})",
+                    "kpi-year",
+                )
+            if actual.year in seen:
+                yield ctx.error(aloc, f"{_fy(actual.year)} has two actual values", "kpi-year")
+            seen.add(actual.year)
+
+
+def check_percentages(ctx: Context) -> Iterator[Diagnostic]:
+    """A value in % outside 0–100 is suspicious."""
+    for i, kpi in enumerate(ctx.project.kpis.kpis):
+        if kpi.unit.ja.strip() not in ("%", "％"):
+            continue
+        values: list[tuple[Loc, float | None]] = []
+        if kpi.baseline:
+            values.append((("baseline", "value"), kpi.baseline.value))
+        values += [(("targets", n, "value"), t.value) for n, t in enumerate(kpi.targets)]
+        values += [(("actuals", n, "value"), a.value) for n, a in enumerate(kpi.actuals)]
+        for sub, value in values:
+            if value is not None and not 0 <= value <= 100:
+                yield ctx.warning(
+                    ("kpis", "kpis", i, *sub),
+                    f"{value:g}% lies outside 0–100%",
+                    "percent",
+                )
+
+
+def texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
+    """Every Text in a model, with its location."""
+    if isinstance(value, Text):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from texts(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            yield from texts(item, (*loc, n))
+
+
+def check_english(ctx: Context) -> Iterator[Diagnostic]:
+    """A text without English is a warning (an error under --strict)."""
+    for loc, text in texts(ctx.project):
+        if loc[0] != "chapters" and not text.translated("en"):
+            message = f'no English translation for "{_short(text.ja)}" (add en:)'
+            yield ctx.warning(loc, message, "english")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+CHECKS: dict[str, Check] = {
+    "unique-ids": check_unique_ids,
+    "references": check_references,
+    "periods": check_periods,
+    "schedules": check_schedules,
+    "kpi-years": check_kpi_years,
+    "percentages": check_percentages,
+    "english": check_english,
+}
+"""Every cross-check, by its stable id."""
+
+
+def run(project: Project, at: Locator, today: datetime.date) -> list[Diagnostic]:
+    """Run every cross-check and collect what they find."""
+    ctx = Context(project, at, fiscal_year_of(today))
+    return [d for check in CHECKS.values() for d in check(ctx)]

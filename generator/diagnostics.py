@@ -1,0 +1,53 @@
+"""Diagnostics: located findings (errors and warnings) and their text and GitHub formats."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class Severity(enum.StrEnum):
+    """How bad a finding is: errors fail `check`, warnings fail only under `--strict`."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One finding at PATH:LINE:COL (1-based), sortable by position."""
+
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    message: str
+    code: str = ""
+
+    def as_text(self) -> str:
+        """`PATH:LINE:COL: error: MESSAGE`, the format editors and editors' tools read."""
+        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+
+    def as_github(self) -> str:
+        """A GitHub Actions workflow command that annotates the changed line."""
+        title = f"dxsite {self.code}".strip()
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return (
+            f"::{self.severity.value} file={self.path},line={self.line},col={self.col},"
+            f"title={title}::{message}"
+        )
+
+
+def has_errors(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> bool:
+    """True when any finding fails the run (warnings count under `strict`)."""
+    return any(d.severity is Severity.ERROR or strict for d in diagnostics)
+
+
+def summary(diagnostics: list[Diagnostic]) -> str:
+    """The one-line summary printed after the findings."""
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if not diagnostics:
+        return "No problems found."
+    return f"{errors} error(s), {warnings} warning(s)."

@@ -1,0 +1,268 @@
+"""Load YAML into plain Python values that remember where each value was written.
+
+Only this module touches YAML. It never raises on editor input: every problem (encoding,
+syntax, tabs, duplicate keys, aliases, excessive nesting or size) becomes a Diagnostic.
+Scalars follow the YAML 1.2 core schema: only `true`/`false` are booleans (`no`, `yes`, `on`
+stay text), `010` is ten, `9:00` is text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, Severity
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 64
+Loc = tuple[str | int, ...]
+
+_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+class _Problem(Exception):
+    """A located loading problem, raised inside the composer and caught in `load_text`."""
+
+    def __init__(self, mark: yaml.Mark | None, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core-schema resolution of plain scalars."""
+
+
+for _tag, _regexp, _first in [
+    ("tag:yaml.org,2002:bool", _BOOL, "tTfF"),
+    ("tag:yaml.org,2002:int", _INT, "-+0123456789"),
+    ("tag:yaml.org,2002:float", _FLOAT, "-+0123456789."),
+    ("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:timestamp", _DATE, "0123456789"),
+]:
+    _Resolver.add_implicit_resolver(_tag, _regexp, list(_first))
+
+
+class _Loader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _Resolver,
+):
+    """A composer that refuses aliases and deep nesting before they cost memory or stack."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _Resolver.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise _Problem(
+                self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+                "anchors and aliases (&name, *name) are not supported: write the value out",
+            )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Problem(
+                self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+                f"the data is nested more than {MAX_DEPTH} levels deep",
+            )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data and the 1-based (line, col) of every value and key."""
+
+    path: str
+    data: Any
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """The position of `loc`, or of its nearest ancestor that was written."""
+        if key and loc in self.keys:
+            return self.keys[loc]
+        for end in range(len(loc), -1, -1):
+            prefix = loc[:end]
+            if prefix in self.keys and end < len(loc):
+                return self.keys[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return (1, 1)
+
+    def at(self, loc: Loc, severity: Severity, message: str, code: str = "") -> Diagnostic:
+        """A diagnostic located at `loc` in this document."""
+        line, col = self.locate(loc)
+        return Diagnostic(self.path, line, col, severity, message, code)
+
+
+def _position(mark: yaml.Mark | None) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value: str = node.value
+    if node.tag.endswith(":null"):
+        return None
+    if node.tag.endswith(":bool"):
+        return value.lower() == "true"
+    if node.tag.endswith(":int"):
+        if value.startswith(("0x", "0o")):
+            return int(value[2:], 16 if value[1] == "x" else 8)
+        return int(value, 10)
+    if node.tag.endswith(":float"):
+        lowered = value.lower().lstrip("+")
+        if lowered.endswith(".inf"):
+            return -math.inf if lowered.startswith("-") else math.inf
+        return math.nan if lowered == ".nan" else float(value)
+    if node.tag.endswith(":timestamp"):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise _Problem(node.start_mark, f'"{value}" is not a valid date') from None
+    if node.tag not in ("tag:yaml.org,2002:str", "!"):
+        raise _Problem(node.start_mark, f"YAML tags such as {node.tag} are not supported")
+    return value
+
+
+class _Builder:
+    """Turns a composed node tree into Python values, recording positions."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.diagnostics: list[Diagnostic] = []
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.doc.values[loc] = _position(node.start_mark)
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
+        return dict(self._pairs(node, loc))
+
+    def _pairs(self, node: yaml.MappingNode, loc: Loc) -> Iterator[tuple[str, Any]]:
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line, col = _position(key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Problem(key_node.start_mark, "a key must be a plain name, not a list or map")
+            key = str(key_node.value)
+            if key == "<<":
+                raise _Problem(key_node.start_mark, "merge keys (<<) are not supported")
+            if key in seen:
+                self.diagnostics.append(
+                    Diagnostic(
+                        self.doc.path,
+                        line,
+                        col,
+                        Severity.ERROR,
+                        f'duplicate key "{key}" (first written at line {seen[key]}); '
+                        "YAML would silently keep only the last one",
+                        "duplicate-key",
+                    )
+                )
+                continue
+            seen[key] = line
+            self.doc.keys[(*loc, key)] = (line, col)
+            yield key, self.build(value_node, (*loc, key))
+
+
+def _decode(raw: bytes) -> tuple[str | None, str]:
+    """The text of a file, or None and a plain explanation of why it can't be read."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, "the file is in UTF-16: save it as UTF-8"
+    if b"\x00" in raw:
+        return None, "this is a binary file, not YAML or Markdown text"
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff"), ""
+    except UnicodeDecodeError as exc:
+        try:
+            raw.decode("cp932")
+        except UnicodeDecodeError:
+            return None, f"the file is not valid UTF-8 (byte {exc.start + 1}): save it as UTF-8"
+        return None, "the file looks like Shift_JIS: save it as UTF-8"
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a UTF-8 text file, or explain (as a diagnostic at line 1) why it can't be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            message = (
+                f"the file is {size // 1_000_000} MB; the limit is {MAX_BYTES // 1_000_000} MB"
+            )
+            return None, [Diagnostic(rel, 1, 1, Severity.ERROR, message, "file")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic(rel, 1, 1, Severity.ERROR, f"cannot read: {exc.strerror}", "file")]
+    text, why = _decode(raw)
+    if text is None:
+        return None, [Diagnostic(rel, 1, 1, Severity.ERROR, why, "encoding")]
+    return text, []
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or "invalid YAML"
+    if "'\\t'" in problem or "\t" in problem:
+        return "a tab character is not allowed in YAML indentation: indent with spaces"
+    context = f" {exc.context}" if exc.context else ""
+    return f"YAML syntax error: {problem}{context}"
+
+
+def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse one YAML document from `text`; `rel` is the path shown in diagnostics."""
+    doc = Document(rel, None)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, [Diagnostic(rel, 1, 1, Severity.ERROR, "the file is empty", "empty")]
+        builder = _Builder(doc)
+        doc.data = builder.build(root, ())
+    except _Problem as exc:
+        line, col = _position(exc.mark)
+        return None, [Diagnostic(rel, line, col, Severity.ERROR, exc.message, "yaml")]
+    except yaml.MarkedYAMLError as exc:
+        line, col = _position(exc.problem_mark or exc.context_mark)
+        if "expected a single document" in str(exc.context):
+            message = "only one YAML document per file: remove the extra `---`"
+        else:
+            message = _syntax_message(exc)
+        return None, [Diagnostic(rel, line, col, Severity.ERROR, message, "yaml")]
+    except yaml.YAMLError as exc:
+        return None, [Diagnostic(rel, 1, 1, Severity.ERROR, f"YAML error: {exc}", "yaml")]
+    finally:
+        loader.dispose()
+    return doc, builder.diagnostics
+
+
+def load_yaml(path: Path, rel: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Read and parse a YAML file; returns the document (or None) and every problem found."""
+    text, diagnostics = read_text(path, rel)
+    if text is None:
+        return None, diagnostics
+    return load_text(text, rel)

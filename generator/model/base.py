@@ -1,0 +1,49 @@
+"""The base of every format model: strict, closed, documented."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+_RESERVED = {"con", "prn", "aux", "nul", "com1", "lpt1", "en", "ja", "data", "assets", "search"}
+
+
+class Model(BaseModel):
+    """Strict: unknown keys are errors, text is never read as a number, NaN is refused."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        allow_inf_nan=False,
+        frozen=True,
+        use_attribute_docstrings=True,
+        str_strip_whitespace=True,
+    )
+
+
+def _check_slug(value: str) -> str:
+    if not re.fullmatch(SLUG_PATTERN, value):
+        raise ValueError(
+            f'"{value}" is not a valid id: use lower-case letters a–z, digits and hyphens, '
+            "starting and ending with a letter or digit (e.g. online-procedures)"
+        )
+    if value in _RESERVED:
+        raise ValueError(f'"{value}" is reserved: choose another id')
+    return value
+
+
+Id = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    Field(json_schema_extra={"pattern": SLUG_PATTERN}),
+]
+"""An id that becomes part of URLs and file names, so it is a safe slug."""
+
+
+E = TypeVar("E")
+
+Choice = Annotated[E, Field(strict=False)]
+"""One of an enumeration's values, written as text (strict mode would want the Python enum)."""

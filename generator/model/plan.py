@@ -1,0 +1,174 @@
+"""plan.yaml: the plan's metadata, period, periods (期), vision, contact and revisions."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
+
+from .base import Choice, Id, Model
+from .fiscal import FiscalYear
+from .text import Text
+
+_URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$", re.IGNORECASE)
+
+
+def _check_url(value: str) -> str:
+    if not _URL.match(value):
+        raise ValueError(
+            f'"{value}" is not an allowed link: use an http://, https:// or mailto: address'
+        )
+    return value
+
+
+Url = Annotated[
+    str,
+    AfterValidator(_check_url),
+    Field(json_schema_extra={"pattern": r"^(https?://|mailto:)\S+$"}),
+]
+"""A web (http/https) or mailto: address; other schemes such as javascript: are refused."""
+
+
+def _check_email(value: str) -> str:
+    if not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+", value):
+        raise ValueError(f'"{value}" is not an e-mail address: write e.g. dx@city.example.lg.jp')
+    return value
+
+
+Email = Annotated[str, AfterValidator(_check_email)]
+"""An e-mail address."""
+
+
+def _partial_date(value: object) -> object:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", value.strip()):
+        return value.strip()
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            raise ValueError(f'"{value}" is not a valid date') from None
+    if isinstance(value, str):
+        raise ValueError(f'"{value}" is not a date: write YYYY-MM-DD, or YYYY-MM for a month')
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    WithJsonSchema({"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"}),
+]
+"""A calendar date, or only a month when the day is not known."""
+
+
+class Status(enum.StrEnum):
+    """Where the plan stands: 素案 (draft), 案 (proposal), 策定済 (adopted)."""
+
+    DRAFT = "draft"
+    PROPOSAL = "proposal"
+    ADOPTED = "adopted"
+
+
+class Licence(enum.StrEnum):
+    """The licence of the plan's content and open data."""
+
+    PDL = "PDL-1.0"
+    CC_BY = "CC-BY-4.0"
+
+
+class Span(Model):
+    """A span of fiscal years, both ends included."""
+
+    start: FiscalYear
+    """The first fiscal year (e.g. 令和4年度, R4 or 2022)."""
+    end: FiscalYear
+    """The last fiscal year, included."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"the end (FY{self.end}) is before the start (FY{self.start})")
+        return self
+
+
+class Period(Span):
+    """A period (期) of the plan, e.g. 第1期 R4–R5; periods may differ in length."""
+
+    id: Id
+    """The period's id, referenced by actions' schedules (e.g. phase-1)."""
+    name: Text
+    """Its name, e.g. 第1期."""
+    note: Text | None = None
+    """What happens in this period (e.g. 検証・次期策定)."""
+
+
+class Revision(Model):
+    """One entry of the revision history (改訂履歴)."""
+
+    version: str
+    """The version, e.g. "1.0" or "第2版"."""
+    date: PartialDate | None = None
+    """When it was published, if known."""
+    summary: Text
+    """What changed."""
+
+
+class Contact(Model):
+    """The office that answers questions about the plan."""
+
+    department: Text
+    """The department or office, e.g. 総務部 デジタル推進室."""
+    address: Text | None = None
+    """Postal address."""
+    phone: str | None = None
+    """Telephone number."""
+    email: Email | None = None
+    """E-mail address."""
+    url: Url | None = None
+    """A web page or form."""
+
+
+class Vision(Model):
+    """The vision (目指すべき姿): what the city aims to become."""
+
+    statement: Text
+    """The vision in one line."""
+    tagline: Text | None = None
+    """The tagline shown under it (e.g. 〜暮らしたいまち 日本一を目指して〜)."""
+    description: Text | None = None
+    """A paragraph explaining the vision."""
+
+
+class PlanFile(Model):
+    """plan.yaml: the plan itself."""
+
+    municipality: Text
+    """The municipality, e.g. 荒尾市 / Arao City."""
+    title: Text
+    """The plan's title."""
+    subtitle: Text | None = None
+    """A subtitle."""
+    status: Choice[Status]
+    """draft (素案), proposal (案) or adopted (策定済); the site shows a banner until adopted."""
+    version: str | None = None
+    """The current version, e.g. "1.0"."""
+    published: PartialDate | None = None
+    """The publication date, if known."""
+    period: Span
+    """The plan period (計画期間) in fiscal years."""
+    periods: list[Period] = []
+    """Periods (期) inside the plan period, in order, not overlapping."""
+    vision: Vision | None = None
+    """The vision and tagline."""
+    licence: Choice[Licence] = Licence.PDL
+    """The licence of the content and open data (default 公共データ利用規約 第1.0版)."""
+    contact: Contact | None = None
+    """Who to contact about the plan."""
+    revisions: list[Revision] = []
+    """The revision history (改訂履歴), oldest first."""
+    site_url: Url | None = None
+    """Where the site is published (used in the open-data attribution)."""

@@ -1,0 +1,67 @@
+"""Finish the assembled site: a Content-Security-Policy on every page and one bilingual sitemap."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from .model.project import Project
+
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+_CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
+POLICY = (
+    "default-src 'none'; script-src 'self'{hashes}; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+    "base-uri 'self'; form-action 'self'"
+)
+
+
+def _script_hashes(html: str) -> list[str]:
+    hashes = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        if "application/json" in match.group("attrs"):
+            continue
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    return sorted(set(hashes))
+
+
+def add_csp(html: str) -> str:
+    """Allow only the site's own scripts and styles (and the theme's own inline scripts)."""
+    hashes = _script_hashes(html)
+    policy = POLICY.format(hashes="".join(f" {h}" for h in hashes))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return _CHARSET.sub(lambda m: m.group(0) + "\n    " + meta, html, count=1)
+
+
+def sitemap(project: Project, site: Path, site_url: str) -> str:
+    """A sitemap listing every page of both languages with hreflang alternates."""
+    base = site_url.rstrip("/") + "/"
+    pages = sorted(p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("index.html"))
+    entries = []
+    for rel in pages:
+        path = rel.removesuffix("index.html")
+        urls = {"ja": base + path, "en": base + "en/" + path}
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(url)}"/>'
+            for lang, url in urls.items()
+        )
+        entries += [f"<url><loc>{escape(url)}</loc>{links}</url>" for url in urls.values()]
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n"
+    )
+
+
+def finish(site: Path, project: Project, site_url: str) -> None:
+    """Add the CSP to every HTML file and replace the per-language sitemaps by one."""
+    for path in site.rglob("*.html"):
+        path.write_text(add_csp(path.read_text(encoding="utf-8")), encoding="utf-8")
+    for stale in ("sitemap.xml.gz", "en/sitemap.xml.gz", "en/sitemap.xml"):
+        (site / stale).unlink(missing_ok=True)
+    if site_url:
+        (site / "sitemap.xml").write_text(sitemap(project, site, site_url), encoding="utf-8")

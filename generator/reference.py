@@ -1,0 +1,129 @@
+"""The format reference in Markdown, generated from the models (embedded in the README)."""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .model.project import FILES
+from .model.text import Text
+
+START = "<!-- format-reference:start -->"
+END = "<!-- format-reference:end -->"
+SCAFFOLD = Path(__file__).with_name("scaffold")
+
+
+def _validator_names(extra: list[Any]) -> set[str]:
+    return {getattr(getattr(e, "func", None), "__name__", "") for e in extra}
+
+
+def _type_name(annotation: Any) -> str:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        base, *extra = typing.get_args(annotation)
+        validators = _validator_names(extra)
+        if "parse_fiscal_year" in validators:
+            return "fiscal year (2023, 令和5年度, R5 …)"
+        if "_check_slug" in validators:
+            return "id (a–z, 0–9, -)"
+        if "_check_url" in validators:
+            return "link (https:// or mailto:)"
+        if "_partial_date" in validators:
+            return "date (YYYY-MM-DD or YYYY-MM)"
+        if "_check_email" in validators:
+            return "e-mail address"
+        return _type_name(base)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return " or ".join(_type_name(a) for a in args)
+    if origin is list:
+        return f"list of {_type_name(typing.get_args(annotation)[0])}"
+    if annotation is Text:
+        return "text (ja / en)"
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return "one of " + ", ".join(f"`{m.value}`" for m in annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+    names = {str: "text", int: "whole number", float: "number", bool: "true / false"}
+    return names.get(annotation, getattr(annotation, "__name__", str(annotation)))
+
+
+def _nested(annotation: Any) -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
+    for arg in typing.get_args(annotation) or (annotation,):
+        if isinstance(arg, type) and issubclass(arg, BaseModel) and arg is not Text:
+            found.append(arg)
+        elif typing.get_args(arg):
+            found += _nested(arg)
+    return found
+
+
+def _models(model: type[BaseModel], seen: list[type[BaseModel]]) -> list[type[BaseModel]]:
+    if model in seen:
+        return seen
+    seen.append(model)
+    for field in model.model_fields.values():
+        for inner in _nested(field.annotation):
+            _models(inner, seen)
+    return seen
+
+
+def _table(model: type[BaseModel]) -> str:
+    lines = [
+        f"#### {model.__name__}",
+        "",
+        (model.__doc__ or "").strip(),
+        "",
+        "| field | type | required | what it is |",
+        "|---|---|---|---|",
+    ]
+    for name, field in model.model_fields.items():
+        required = "yes" if field.is_required() else "no"
+        about = (field.description or "").replace("|", "\\|")
+        annotation = field.annotation
+        if field.metadata:
+            annotation = typing.Annotated.__class_getitem__((annotation, *field.metadata))  # type: ignore[attr-defined]
+        lines.append(f"| `{name}` | {_type_name(annotation)} | {required} | {about} |")
+    return "\n".join(lines)
+
+
+def reference() -> str:
+    """The whole format reference: per file, its models and one example."""
+    parts = [START, "", "_Generated from the models by `dxsite schema`; do not edit by hand._", ""]
+    seen: list[type[BaseModel]] = []
+    for rel, model, required in FILES.values():
+        new = [m for m in _models(model, []) if m not in seen]
+        seen += new
+        parts += [f"### `{rel}`" + ("" if required else " (optional)"), ""]
+        parts += [_table(m) + "\n" for m in new]
+        example = SCAFFOLD / rel
+        if example.is_file():
+            parts += [
+                "Example:",
+                "",
+                "```yaml",
+                example.read_text(encoding="utf-8").rstrip(),
+                "```",
+            ]
+        parts.append("")
+    parts.append(END)
+    return "\n".join(parts)
+
+
+def update_readme(readme: Path) -> bool:
+    """Replace the reference between the markers in README.md; True when it changed."""
+    content = readme.read_text(encoding="utf-8")
+    if START not in content or END not in content:
+        return False
+    before, rest = content.split(START, 1)
+    after = rest.split(END, 1)[1]
+    updated = before + reference() + after
+    if updated == content:
+        return False
+    readme.write_text(updated, encoding="utf-8")
+    return True

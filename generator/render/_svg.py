@@ -1,0 +1,322 @@
+"""Building blocks of the charts: escaping, text widths, nice ticks, shapes, table and figure.
+
+Every function that takes editor-written text escapes it (quotes too); callers pass plain text.
+Shapes carry CSS classes only, never colours: charts.css colours them.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+FONT = 13.0
+"""The font size of chart text, in viewBox units."""
+WIDTH = 480.0
+"""The width of every chart's viewBox; the svg scales to the column (a phone: about 0.7)."""
+PAD = 8.0
+"""The margin on the left and right of a chart."""
+
+_NICE = (1.0, 2.0, 2.5, 5.0)
+_NEWLINES = re.compile(r"\s*[\r\n]\s*")
+
+
+def esc(text: str) -> str:
+    """Escape text for an HTML/SVG text node or a quoted attribute value, on one line (a blank
+    line would end the raw HTML block in Markdown)."""
+    return html.escape(_NEWLINES.sub(" ", text), quote=True)
+
+
+def num(value: float) -> str:
+    """A coordinate with one decimal."""
+    return f"{value:.1f}"
+
+
+def text_width(text: str, size: float = FONT) -> float:
+    """An estimate of the rendered width: full-width characters 1 em, others 0.6 em."""
+    return sum(size if unicodedata.east_asian_width(c) in "WF" else 0.6 * size for c in text)
+
+
+def fit(text: str, width: float, size: float = FONT) -> str:
+    """The text, cut with … when it would be wider than `width`."""
+    if text_width(text, size) <= width:
+        return text
+    while text and text_width(text + "…", size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def nice_ticks(low: float, high: float) -> tuple[list[float], int]:
+    """4–5 round tick values covering low..high, and the decimals needed to print them."""
+    low, high = min(low, high), max(low, high)
+    if high - low <= max(abs(low), abs(high)) * 1e-12:
+        pad = abs(low) * 0.1 or 1.0
+        low, high = low - pad, high + pad
+    exponent = math.floor(math.log10((high - low) / 4))
+    for power in (exponent - 1, exponent, exponent + 1):
+        for mantissa in _NICE:
+            step = mantissa * 10.0**power
+            first, last = math.floor(low / step), math.ceil(high / step)
+            if last - first <= 4:
+                return _extend(first, last, step, low), _decimals(mantissa, power)
+    raise AssertionError("unreachable: the largest step always fits")  # pragma: no cover
+
+
+def _extend(first: int, last: int, step: float, low: float) -> list[float]:
+    """Tick values from first*step to last*step, widened to at least four ticks."""
+    while last - first < 3:
+        if (last - first) % 2 and (first > 0 or low < 0):
+            first -= 1
+        else:
+            last += 1
+    return [i * step for i in range(first, last + 1)]
+
+
+def _decimals(mantissa: float, power: int) -> int:
+    return min(max(0, -power + (1 if mantissa == 2.5 else 0)), 12)
+
+
+def text(
+    x: float, y: float, content: str, cls: str = "", anchor: str = "start", width: float = 0
+) -> str:
+    """A <text> (escaped); cut to `width` if given, keeping the full text as a tooltip."""
+    shown = fit(content, width) if width else content
+    tip = f"<title>{esc(content)}</title>" if shown != content else ""
+    classes = f"dx-chart__text {cls}".strip()
+    return (
+        f'<text class="{classes}" x="{num(x)}" y="{num(y)}" text-anchor="{anchor}">'
+        f"{esc(shown)}{tip}</text>"
+    )
+
+
+def _close(tag: str, tip: str) -> str:
+    """End an element: empty, or holding a plain-text <title> tooltip."""
+    return f"><title>{esc(tip)}</title></{tag}>" if tip else "/>"
+
+
+def line(x1: float, y1: float, x2: float, y2: float, cls: str) -> str:
+    """A <line>."""
+    return f'<line class="{cls}" x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}"/>'
+
+
+def polyline(points: Sequence[tuple[float, float]], cls: str) -> str:
+    """A <polyline> through the points."""
+    coords = " ".join(f"{num(x)},{num(y)}" for x, y in points)
+    return f'<polyline class="{cls}" points="{coords}"/>'
+
+
+def rect(x: float, y: float, w: float, h: float, cls: str, attrs: str = "", tip: str = "") -> str:
+    """A <rect>; `attrs` is raw attribute text (escape its values), `tip` a tooltip."""
+    return (
+        f'<rect class="{cls}" x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}"'
+        f"{attrs}{_close('rect', tip)}"
+    )
+
+
+def circle(x: float, y: float, r: float, cls: str, tip: str = "") -> str:
+    """A round marker."""
+    return f'<circle class="{cls}" cx="{num(x)}" cy="{num(y)}" r="{num(r)}"{_close("circle", tip)}'
+
+
+def square(x: float, y: float, r: float, cls: str, tip: str = "") -> str:
+    """A square marker centred on (x, y)."""
+    return rect(x - r, y - r, 2 * r, 2 * r, cls, tip=tip)
+
+
+def diamond(x: float, y: float, r: float, cls: str, tip: str = "") -> str:
+    """A diamond marker centred on (x, y)."""
+    points = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+    coords = " ".join(f"{num(px)},{num(py)}" for px, py in points)
+    return f'<polygon class="{cls}" points="{coords}"{_close("polygon", tip)}'
+
+
+def data(name: str, value: str) -> str:
+    """A data-NAME attribute (escaped), or nothing for an empty value."""
+    return f' data-{name}="{esc(value)}"' if value else ""
+
+
+def thinning(labels: Sequence[str], band: float) -> int:
+    """Label every n-th band of this width so that the labels do not overlap."""
+    return max(1, math.ceil((max(text_width(s) for s in labels) + 6) / band))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A plot area and the mapping of (fiscal year, value) into it; one band per year."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+    years: tuple[int, int]
+    values: tuple[float, float]
+
+    def x(self, fy: int) -> float:
+        """The centre of the year's band."""
+        first, last = self.years
+        band = (self.right - self.left) / (last - first + 1)
+        return self.left + (fy - first + 0.5) * band
+
+    def y(self, value: float) -> float:
+        """The height of a value, kept inside the area."""
+        low, high = self.values
+        share = min(max((value - low) / (high - low), 0.0), 1.0)
+        return self.bottom - share * (self.bottom - self.top)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A timeline row: a label and a bar over fiscal years (no `cls`: a group header row)."""
+
+    label: str
+    span: tuple[int, int] | None = None
+    cls: str = ""
+    attrs: str = ""
+    """Raw attribute text for the bar (escape its values)."""
+
+
+def timeline(
+    rows: Sequence[Bar], first: int, heads: Sequence[str], empty: str
+) -> tuple[list[str], float]:
+    """Year columns headed by `heads` from the year `first`, then the rows, and the height.
+
+    Each row is its label on one line and its bar below; a row without a span gets the words
+    `empty` instead of a bar.
+    """
+    col = (WIDTH - 2 * PAD) / len(heads)
+    every = thinning(heads, col)
+    out, y = [], 30.0
+    for r in rows:
+        if not r.cls:
+            out.append(line(PAD, y + 6, WIDTH - PAD, y + 6, "dx-chart__rule"))
+            out.append(text(PAD, y + 23, r.label, "dx-chart__group", width=WIDTH - 2 * PAD))
+            y += 32
+            continue
+        out.append(text(PAD, y + 16, r.label, width=WIDTH - 2 * PAD))
+        if r.span is None:
+            out.append(text(PAD, y + 32, empty, "dx-chart__unscheduled"))
+        else:
+            start, end = r.span
+            x, w = PAD + (start - first) * col + 2, (end - start + 1) * col - 4
+            out.append(rect(x, y + 22, w, 12, f"dx-chart__bar {r.cls}", r.attrs, r.label))
+        y += 42
+    grid = []
+    for i, head in enumerate(heads):
+        x = PAD + i * col
+        if i % 2:
+            grid.append(rect(x, 24, col, y - 24, "dx-chart__band"))
+        grid.append(line(x, 24, x, y, "dx-chart__grid"))
+        if i % every == 0:
+            grid.append(text(x + col / 2, 18, head, "dx-chart__year", "middle"))
+    grid.append(line(WIDTH - PAD, 24, WIDTH - PAD, y, "dx-chart__grid"))
+    return [*grid, *out], y + 8
+
+
+MARKERS = {"baseline": (square, 4.5), "actual": (circle, 4.5), "target": (diamond, 6.5)}
+"""The marker shape and size of each kind of value: a square, a dot, a diamond."""
+
+
+def marker(kind: str, x: float, y: float, tip: str = "") -> str:
+    """The marker of a kind of value (class dx-chart__KIND)."""
+    shape, radius = MARKERS[kind]
+    return shape(x, y, radius, f"dx-chart__marker dx-chart__{kind}", tip)
+
+
+def axes(frame: Frame, ticks: Sequence[tuple[float, str]], years: Sequence[str]) -> list[str]:
+    """The value grid with its labels at the left, and the year axis (one label a band)."""
+    out = []
+    for tick, label in ticks:
+        y = frame.y(tick)
+        out.append(line(frame.left, y, frame.right, y, "dx-chart__grid"))
+        out.append(text(frame.left - 6, y + 4, label, anchor="end"))
+    out.append(line(frame.left, frame.bottom, frame.right, frame.bottom, "dx-chart__axis"))
+    every = thinning(years, (frame.right - frame.left) / len(years))
+    for i, label in enumerate(years):
+        x = frame.x(frame.years[0] + i)
+        out.append(line(x, frame.bottom, x, frame.bottom + 4, "dx-chart__axis"))
+        if i % every == 0:
+            out.append(text(x, frame.bottom + 18, label, "dx-chart__year", "middle"))
+    return out
+
+
+def legend(keys: Sequence[tuple[str, str]], top: float) -> tuple[list[str], float]:
+    """Keys (a marker kind, or "plan" for the dashed line) with their words, wrapping; and
+    the y below the legend."""
+    out, x, y = ['<g class="dx-chart__legend">'], PAD, top
+    for kind, words in keys:
+        step = 22 + text_width(words) + 16
+        if x + step > WIDTH and x > PAD:
+            x, y = PAD, y + 20
+        if kind == "plan":
+            out.append(line(x, y - 4, x + 16, y - 4, "dx-chart__line dx-chart__line--plan"))
+        else:
+            out.append(marker(kind, x + 8, y - 4))
+        out.append(text(x + 22, y, words))
+        x += step
+    return [*out, "</g>"], y + 12
+
+
+def row(header: str, cells: Sequence[str], colspan: int = 1) -> str:
+    """A table row: a row header and data cells (plain text, escaped here)."""
+    span = f' colspan="{colspan}"' if colspan > 1 else ""
+    tds = "".join(f"<td{span}>{esc(c)}</td>" for c in cells)
+    return f'<tr><th scope="row">{esc(header)}</th>{tds}</tr>'
+
+
+def group(header: str, colspan: int, rows: Sequence[str]) -> str:
+    """A <tbody> headed by a row-group header spanning the table."""
+    head = f'<tr><th scope="rowgroup" colspan="{colspan}">{esc(header)}</th></tr>'
+    return f"<tbody>{head}{''.join(rows)}</tbody>"
+
+
+def table(caption: str, head: Sequence[str], body: Sequence[str]) -> str:
+    """A scrollable, focusable data table; `body` holds <tr>/<tbody> HTML built with row()."""
+    ths = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
+    rows = "".join(body)
+    if not rows.startswith("<tbody"):
+        rows = f"<tbody>{rows}</tbody>"
+    return (
+        f'<div class="dx-table-wrap" tabindex="0" role="region" aria-label="{esc(caption)}">'
+        f'<table class="dx-table dx-chart__table"><caption>{esc(caption)}</caption>'
+        f"<thead><tr>{ths}</tr></thead>{rows}</table></div>"
+    )
+
+
+def figure(
+    chart_id: str,
+    kind: str,
+    size: tuple[float, float],
+    labels: tuple[str, str, str],
+    body: Sequence[str],
+    data_table: str,
+) -> str:
+    """The chart: <figure> with its caption, the <svg> (title, desc, body) and the data table.
+
+    `labels` are the title, the description in words and the caption (plain text). No line
+    is blank or indented, so the figure survives as one raw HTML block inside Markdown.
+    """
+    title, desc, caption = labels
+    cid = esc(chart_id)
+    width, height = size
+    svg = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="dx-chart__svg" '
+        f'viewBox="0 0 {num(width)} {num(height)}" width="100%" '
+        f'preserveAspectRatio="xMidYMid meet" font-size="{FONT:g}" role="img" '
+        f'aria-labelledby="{cid}-title {cid}-desc" data-search-exclude="">',
+        f'<title id="{cid}-title">{esc(title)}</title>',
+        f'<desc id="{cid}-desc">{esc(desc)}</desc>',
+        *body,
+        "</svg>",
+    ]
+    return "\n".join(
+        [
+            f'<figure class="dx-chart dx-chart--{kind}" id="{cid}">',
+            f'<figcaption class="dx-chart__caption">{esc(caption)}</figcaption>',
+            *svg,
+            data_table,
+            "</figure>",
+        ]
+    )

@@ -1,0 +1,288 @@
+"""Build-time inline SVG charts: a KPI's trend, the plan period and the actions' schedule.
+
+Each chart is a <figure>: a caption, an <svg role="img"> whose <title> names it and whose
+<desc> states its data in words, and the same data as an HTML table. Shapes carry CSS classes
+only (charts.css colours them); marker shapes, dash patterns and words carry the meaning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model.fiscal import era_name, era_short
+from ..model.kpi import Kpi
+from ..model.plan import PlanFile
+from ..model.strategy import Schedule, Strategy
+from . import _svg as svg
+from . import format as fmt
+from .labels import LABELS
+
+__all__ = ["gantt_chart", "period_chart", "trend_chart"]
+
+_WORDS: dict[str, dict[str, str]] = {
+    "start": {"ja": "開始年度", "en": "Start"},
+    "end": {"ja": "終了年度", "en": "End"},
+    "not_scheduled": {"ja": "未定", "en": "not scheduled"},
+    "plan_line": {"ja": "目標への直線", "en": "Path to target"},
+    "unit": {"ja": "単位：{}", "en": "Unit: {}"},
+    "trend": {"ja": "{}の推移", "en": "{}: trend"},
+    "values": {"ja": "{}の年度別の値", "en": "{}: values by fiscal year"},
+    "no_chart": {
+        "ja": "この指標には数値の基準値・目標値・実績値がないため、グラフはありません。",
+        "en": "This indicator has no numeric values to chart.",
+    },
+    "note": {"ja": "備考", "en": "Note"},
+    "period": {"ja": "区分", "en": "Period"},
+}
+_KINDS = ("baseline", "actual", "target")
+
+
+def _say(key: str, lang: str) -> str:
+    """A fixed word in the language (Japanese when it has no translation)."""
+    words = _WORDS.get(key) or LABELS[key]
+    return words.get(lang) or words["ja"]
+
+
+def _short(fy: int, lang: str) -> str:
+    """R5 / FY2023: axis labels."""
+    if lang == "en":
+        return f"FY{fy}"
+    try:
+        return era_short(fy)
+    except ValueError:  # before 昭和
+        return str(fy)
+
+
+def _long(fy: int, lang: str) -> str:
+    """令和5年度 / FY2023: descriptions."""
+    if lang == "en":
+        return f"FY{fy}"
+    try:
+        return era_name(fy)
+    except ValueError:
+        return f"{fy}年度"
+
+
+def _cell(fy: int, lang: str) -> str:
+    """令和5年度（2023） / FY2023: table cells."""
+    try:
+        return fmt.year(fy, lang, compact=True)
+    except ValueError:
+        return f"{fy}年度"
+
+
+def _span(start: int, end: int, lang: str, *, short: bool = False) -> str:
+    """令和4年度〜令和7年度 / FY2022–FY2025, or R4〜R7 when short."""
+    show = _short if short else _long
+    if start == end:
+        return show(start, lang)
+    return f"{show(start, lang)}{'〜' if lang == 'ja' else '–'}{show(end, lang)}"
+
+
+def _said(entries: Sequence[_Entry], lang: str) -> str:
+    """基準値 25,046百万円（平成30年度）、… / Baseline 25,046 million yen (FY2018); target …."""
+    parts = []
+    for i, e in enumerate(entries):
+        kind = _say(e.kind, lang)
+        if lang == "ja":
+            parts.append(f"{kind} {e.text}（{_long(e.year, lang)}）")
+        else:
+            parts.append(f"{kind if i == 0 else kind.lower()} {e.text} ({_long(e.year, lang)})")
+    return _sentence(parts, lang)
+
+
+def _colon(lang: str) -> str:
+    return "：" if lang == "ja" else ": "
+
+
+def _sentence(parts: Sequence[str], lang: str) -> str:
+    """Parts joined into one sentence: 「…、…。」 or "…; …."."""
+    return "、".join(parts) + "。" if lang == "ja" else "; ".join(parts) + "."
+
+
+# --- KPI trend -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One value of a KPI: year, kind (baseline, actual, target), number, words, note."""
+
+    year: int
+    kind: str
+    value: float | None
+    text: str
+    note: str = ""
+
+
+def _entries(kpi: Kpi, lang: str) -> list[_Entry]:
+    """The KPI's values: the baseline, the actuals by year, the targets by year."""
+
+    def shown(value: float) -> str:
+        return fmt.quantity(value, kpi.precision, kpi.unit, lang)
+
+    base = [kpi.baseline] if kpi.baseline else []
+    found = [_Entry(b.year, "baseline", b.value, shown(b.value)) for b in base]
+    for a in sorted(kpi.actuals, key=lambda a: a.year):
+        note = a.note.get(lang) if a.note else ""
+        found.append(_Entry(a.year, "actual", a.value, shown(a.value), note))
+    for t in sorted(kpi.targets, key=lambda t: t.year):
+        words = shown(t.value) if t.value is not None else t.text.get(lang) if t.text else ""
+        found.append(_Entry(t.year, "target", t.value, words))
+    return found
+
+
+def _series(frame: svg.Frame, entries: list[_Entry], lang: str) -> list[str]:
+    """The dashed line baseline → first target, the actuals' line, then every marker."""
+    points = [(e, frame.x(e.year), frame.y(e.value)) for e in entries if e.value is not None]
+    base = [(x, y) for e, x, y in points if e.kind == "baseline"]
+    actual = [(x, y) for e, x, y in points if e.kind == "actual"]
+    target = [(x, y) for e, x, y in points if e.kind == "target"]
+    out = ['<g class="dx-chart__series">']
+    if base and target:
+        out.append(svg.line(*base[0], *target[0], "dx-chart__line dx-chart__line--plan"))
+    if len(base + actual) > 1 and actual:
+        out.append(svg.polyline(base[:1] + actual, "dx-chart__line dx-chart__line--actual"))
+    for e, x, y in points:
+        tip = f"{_say(e.kind, lang)} {_short(e.year, lang)}: {e.text}"
+        out.append(svg.marker(e.kind, x, y, tip))
+    return [*out, "</g>"]
+
+
+def _legend(entries: list[_Entry], lang: str, top: float) -> tuple[list[str], float]:
+    """The legend: a shape and its words for each kind of value shown."""
+    kinds = [k for k in _KINDS if any(e.kind == k and e.value is not None for e in entries)]
+    keys = [(k, _say(k, lang)) for k in kinds]
+    if "baseline" in kinds and "target" in kinds:
+        keys.append(("plan", _say("plan_line", lang)))
+    return svg.legend(keys, top)
+
+
+def _trend_table(kpi: Kpi, entries: list[_Entry], lang: str) -> str:
+    noted = any(e.note for e in entries)
+    head = [_say(k, lang) for k in ("fiscal_year", "kind", "value")]
+    rows = []
+    for e in sorted(entries, key=lambda e: (e.year, _KINDS.index(e.kind))):
+        cells = [_say(e.kind, lang), e.text, *([e.note] if noted else [])]
+        rows.append(svg.row(_cell(e.year, lang), cells))
+    caption = _say("values", lang).format(kpi.name.get(lang))
+    return svg.table(caption, [*head, *([_say("note", lang)] if noted else [])], rows)
+
+
+def _no_chart(kpi: Kpi, lang: str, chart_id: str) -> str:
+    """The words that stand in for a chart when a KPI has only qualitative targets."""
+    words = f"{_say('no_chart', lang)} {_said(_entries(kpi, lang), lang)}"
+    return f'<p class="dx-chart-none" id="{svg.esc(chart_id)}">{svg.esc(words)}</p>'
+
+
+def trend_chart(kpi: Kpi, lang: str, chart_id: str) -> str:
+    """A KPI's baseline, actuals and targets on a fiscal-year axis, with its data table."""
+    entries = _entries(kpi, lang)
+    values = [e.value for e in entries if e.value is not None]
+    if not values:
+        return _no_chart(kpi, lang, chart_id)
+    ticks, decimals = svg.nice_ticks(min(values), max(values))
+    left = min(max(svg.text_width(fmt.number(t, decimals)) for t in ticks) + 14, 200.0)
+    years = (min(e.year for e in entries), max(e.year for e in entries))
+    frame = svg.Frame(left, 34.0, svg.WIDTH - 16, 234.0, years, (ticks[0], ticks[-1]))
+    legend, height = _legend(entries, lang, frame.bottom + 44)
+    unit = svg.text(svg.PAD, 16, _say("unit", lang).format(kpi.unit.get(lang)), "dx-chart__unit")
+    labels = [(t, fmt.number(t, decimals)) for t in ticks]
+    heads = _heads(*years, lang)
+    body = [unit, *svg.axes(frame, labels, heads), *_series(frame, entries, lang), *legend]
+    title = _say("trend", lang).format(kpi.name.get(lang))
+    desc = _said(entries, lang)
+    table = _trend_table(kpi, entries, lang)
+    return svg.figure(chart_id, "trend", (svg.WIDTH, height), (title, desc, title), body, table)
+
+
+# --- Plan period and schedules ---------------------------------------------------------------
+
+
+def _named_span(name: str, start: int, end: int, lang: str, *, short: bool = False) -> str:
+    """第1期（R4〜R5） / Phase 1 (FY2022–FY2023), or with long years: 第1期 令和4年度〜令和5年度."""
+    span = _span(start, end, lang, short=short)
+    if not short:
+        return f"{name} {span}"
+    return f"{name}（{span}）" if lang == "ja" else f"{name} ({span})"
+
+
+def _heads(first: int, last: int, lang: str) -> list[str]:
+    return [_short(fy, lang) for fy in range(first, last + 1)]
+
+
+def _column_table(caption: str, first_head: str, lang: str, body: Sequence[str]) -> str:
+    return svg.table(caption, [first_head, _say("start", lang), _say("end", lang)], body)
+
+
+def period_chart(plan: PlanFile, lang: str, chart_id: str) -> str:
+    """The plan period on a fiscal-year axis: one bar for the whole plan, one per period (期)."""
+    spans = [(_say("plan_period", lang), plan.period.start, plan.period.end, "dx-chart__plan", "")]
+    for p in plan.periods:
+        spans.append((p.name.get(lang), p.start, p.end, "dx-chart__period", p.id))
+    first, last = min(s[1] for s in spans), max(s[2] for s in spans)
+    rows = [
+        svg.Bar(_named_span(name, s, e, lang, short=True), (s, e), cls, svg.data("period", pid))
+        for name, s, e, cls, pid in spans
+    ]
+    body, height = svg.timeline(rows, first, _heads(first, last, lang), "")
+    desc = _sentence([_named_span(name, s, e, lang) for name, s, e, _, _ in spans], lang)
+    table_rows = [svg.row(name, [_cell(s, lang), _cell(e, lang)]) for name, s, e, _, _ in spans]
+    title = _say("period_chart", lang)
+    table = _column_table(title, _say("period", lang), lang, table_rows)
+    return svg.figure(chart_id, "period", (svg.WIDTH, height), (title, desc, title), body, table)
+
+
+def _when(schedule: Schedule | None, plan: PlanFile) -> tuple[int, int] | None:
+    """The fiscal years an action runs: its start and end, or the span of its periods."""
+    if schedule is None:
+        return None
+    if schedule.start is not None and schedule.end is not None:
+        return schedule.start, schedule.end
+    found = [p for p in plan.periods if p.id in schedule.periods]
+    if not found:
+        return None
+    return min(p.start for p in found), max(p.end for p in found)
+
+
+_Task = tuple[str, str, "tuple[int, int] | None"]
+"""An action's id, name and fiscal years."""
+
+
+def _tasks(strategy: Strategy, plan: PlanFile, lang: str) -> list[_Task]:
+    actions = [a for m in strategy.measures for a in m.actions]
+    return [(a.id, a.name.get(lang), _when(a.schedule, plan)) for a in actions]
+
+
+def _gantt_group(name: str, tasks: list[_Task], lang: str) -> tuple[list[svg.Bar], str, str]:
+    """One strategy's rows, its sentence for the description, and its <tbody>."""
+    bars, said, rows = [svg.Bar(name)], [], []
+    never = _say("not_scheduled", lang)
+    for aid, label, span in tasks:
+        bars.append(svg.Bar(label, span, "dx-chart__action", svg.data("action", aid)))
+        if span is None:
+            said.append(f"{label} {never}")
+            rows.append(svg.row(label, [never], colspan=2))
+        else:
+            said.append(_named_span(label, *span, lang))
+            rows.append(svg.row(label, [_cell(span[0], lang), _cell(span[1], lang)]))
+    return bars, f"{name}{_colon(lang)}{_sentence(said, lang)}", svg.group(name, 3, rows)
+
+
+def gantt_chart(strategies: list[Strategy], plan: PlanFile, lang: str, chart_id: str) -> str:
+    """The actions' schedules by strategy on the plan's fiscal years ("" when no actions)."""
+    groups = [(s.name.get(lang), _tasks(s, plan, lang)) for s in strategies]
+    parts = [_gantt_group(name, tasks, lang) for name, tasks in groups if tasks]
+    if not parts:
+        return ""
+    years = [y for _, tasks in groups for _, _, span in tasks if span for y in span]
+    first, last = min(plan.period.start, *years), max(plan.period.end, *years)
+    bars = [bar for group_bars, _, _ in parts for bar in group_bars]
+    never = _say("not_scheduled", lang)
+    body, height = svg.timeline(bars, first, _heads(first, last, lang), never)
+    title = _say("schedule_chart", lang)
+    if len(strategies) == 1:
+        title = f"{title}{_colon(lang)}{strategies[0].name.get(lang)}"
+    desc = ("" if lang == "ja" else " ").join(sentence for _, sentence, _ in parts)
+    table = _column_table(title, _say("action", lang), lang, [tbody for _, _, tbody in parts])
+    return svg.figure(chart_id, "gantt", (svg.WIDTH, height), (title, desc, title), body, table)

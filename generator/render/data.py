@@ -1,0 +1,317 @@
+"""Open data: the KPIs as CSV (long format, with CSVW metadata) and JSON, and the whole plan.
+
+Every text an editor wrote goes in as data, escaped only by the csv and json modules (no HTML).
+The output depends on the plan alone, so that builds are reproducible.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..model.fiscal import era_name
+from ..model.kpi import Direction, Grade, Kpi
+from ..model.plan import Licence
+from ..model.project import Project
+from ..model.text import Text
+from ..progress import assess
+from .labels import LICENCE
+
+__all__ = [
+    "COLUMNS",
+    "KINDS",
+    "attribution",
+    "kpis_csv",
+    "kpis_csv_metadata",
+    "kpis_json",
+    "number_text",
+    "plan_json",
+    "write_data",
+]
+
+BOM = "\ufeff"
+CSV_NAME = "kpis.csv"
+CSV_METADATA_NAME = "kpis.csv-metadata.json"
+KPIS_JSON_NAME = "kpis.json"
+PLAN_JSON_NAME = "plan.json"
+SCHEMA_NAME = "project.schema.json"
+
+LICENCE_URL = {
+    Licence.PDL: "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0",
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+}
+"""The text of each licence."""
+
+KINDS = ("baseline", "target", "actual")
+"""The values of the CSV's kind column, in the order rows are written."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of kpis.csv: its name (the header), titles in both languages, CSVW datatype."""
+
+    name: str
+    ja: str
+    en: str
+    datatype: str | dict[str, str] = "string"
+
+
+COLUMNS = (
+    Column("kpi_id", "指標ID", "KPI id"),
+    Column("kpi_name_ja", "指標名", "KPI name (Japanese)"),
+    Column("kpi_name_en", "指標名（英語）", "KPI name (English)"),
+    Column("kind", "区分", "Kind", {"base": "string", "format": "^(baseline|target|actual)$"}),
+    Column("fiscal_year", "年度（西暦）", "Fiscal year", "integer"),
+    Column("fiscal_year_label", "年度（和暦）", "Fiscal year (Japanese era)"),
+    Column("value", "値", "Value", "number"),
+    Column("target_text_ja", "定性的な目標", "Qualitative target (Japanese)"),
+    Column("target_text_en", "定性的な目標（英語）", "Qualitative target (English)"),
+    Column("unit_ja", "単位", "Unit (Japanese)"),
+    Column("unit_en", "単位（英語）", "Unit (English)"),
+    Column(
+        "direction",
+        "方向",
+        "Direction",
+        {"base": "string", "format": "^(increase|decrease|maintain)$"},
+    ),
+    Column("measures", "対象の戦略・施策ID", "Strategy or measure id"),
+)
+"""The columns of kpis.csv, in order."""
+
+
+def number_text(value: float | None) -> str:
+    """A value as the CSV writes it: 10.0 → 10, 2.5 → 2.5, 0 → 0, None → "" (never 1e-05)."""
+    if value is None:
+        return ""
+    if value.is_integer():
+        return str(int(value))
+    return format(Decimal(repr(value)), "f")
+
+
+def _json_number(value: float | None) -> int | float | None:
+    """A value for JSON: whole numbers without .0, like the CSV."""
+    if value is not None and value.is_integer():
+        return int(value)
+    return value
+
+
+def _text(text: Text | None) -> dict[str, Any] | None:
+    return None if text is None else text.model_dump(mode="json")
+
+
+def _english(text: Text | None) -> str:
+    """The English of a text for the *_en columns: "" when it needs a translation it lacks."""
+    if text is None or not text.translated("en"):
+        return ""
+    return text.get("en")
+
+
+def _languages(values: dict[str, str]) -> list[dict[str, str]]:
+    """JSON-LD language-tagged values."""
+    return [{"@value": value, "@language": lang} for lang, value in values.items()]
+
+
+def _direction(kpi: Kpi) -> str:
+    return Direction(kpi.direction).value
+
+
+def _licence(project: Project) -> Licence:
+    return Licence(project.plan.licence)
+
+
+# --- attribution -------------------------------------------------------------------------------
+
+
+def attribution(project: Project, lang: str) -> str:
+    """The credit line reusers copy: 出典：荒尾市『…』（公共データ利用規約 第1.0版（PDL1.0））."""
+    if lang not in ("ja", "en"):
+        raise ValueError(f"unknown language {lang!r}: expected 'ja' or 'en'")
+    plan = project.plan
+    municipality, title = plan.municipality.get(lang), plan.title.get(lang)
+    licence = LICENCE[_licence(project).value][lang]
+    if lang == "ja":
+        url = f" {plan.site_url}" if plan.site_url else ""
+        return f"出典：{municipality}『{title}』{url}（{licence}）"
+    url = f", {plan.site_url}" if plan.site_url else ""
+    return f"Source: {municipality}, “{title}”{url} ({licence})"
+
+
+def _licence_json(project: Project) -> dict[str, Any]:
+    licence = _licence(project)
+    return {"id": licence.value, "name": dict(LICENCE[licence.value]), "url": LICENCE_URL[licence]}
+
+
+def _attribution_json(project: Project) -> dict[str, str]:
+    return {lang: attribution(project, lang) for lang in ("ja", "en")}
+
+
+# --- kpis.csv ----------------------------------------------------------------------------------
+
+
+def _row(kpi: Kpi, kind: str, year: int, value: float | None, text: Text | None) -> list[str]:
+    return [
+        kpi.id,
+        kpi.name.ja,
+        _english(kpi.name),
+        kind,
+        str(year),
+        era_name(year),
+        number_text(value),
+        text.ja if text else "",
+        _english(text),
+        kpi.unit.ja,
+        _english(kpi.unit),
+        _direction(kpi),
+        kpi.measures,
+    ]
+
+
+def _rows(kpi: Kpi) -> Iterator[list[str]]:
+    """A KPI's rows: its baseline, then its targets and its actuals, each by year."""
+    if kpi.baseline is not None:
+        yield _row(kpi, "baseline", kpi.baseline.year, kpi.baseline.value, None)
+    for target in sorted(kpi.targets, key=lambda t: t.year):
+        yield _row(kpi, "target", target.year, target.value, target.text)
+    for actual in sorted(kpi.actuals, key=lambda a: a.year):
+        yield _row(kpi, "actual", actual.year, actual.value, None)
+
+
+def kpis_csv(project: Project, today: datetime.date | None = None) -> str:
+    """kpis.csv: one row per KPI × kind × fiscal year, with a BOM and CRLF line ends.
+
+    `today` is accepted for symmetry with validation but not used: the file depends on the
+    plan only, so builds are reproducible.
+    """
+    del today
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow([column.name for column in COLUMNS])
+    for kpi in project.kpis.kpis:
+        writer.writerows(_rows(kpi))
+    return BOM + buffer.getvalue()
+
+
+def _csvw_column(column: Column) -> dict[str, Any]:
+    return {
+        "name": column.name,
+        "titles": {"ja": column.ja, "en": column.en},
+        "datatype": column.datatype,
+    }
+
+
+def kpis_csv_metadata(project: Project) -> str:
+    """kpis.csv-metadata.json: the CSV's licence, source and columns (CSV on the Web)."""
+    plan = project.plan
+    metadata = {
+        "@context": "http://www.w3.org/ns/csvw",
+        "url": CSV_NAME,
+        "dc:title": _languages(
+            {"ja": f"{plan.title.ja} 数値目標（KPI）", "en": f"{plan.title.get('en')}: KPIs"}
+        ),
+        "dc:publisher": plan.municipality.get("ja"),
+        "dc:license": {"@id": LICENCE_URL[_licence(project)]},
+        "dc:source": _languages(_attribution_json(project)),
+        "dialect": {"header": True, "encoding": "utf-8"},
+        "tableSchema": {"columns": [_csvw_column(column) for column in COLUMNS]},
+    }
+    return _dumps(metadata)
+
+
+# --- kpis.json ---------------------------------------------------------------------------------
+
+
+def _grade_json(grade: Grade) -> dict[str, Any]:
+    outcome = None if grade.outcome is None else str(grade.outcome)
+    return {"id": grade.id, "label": _text(grade.label), "outcome": outcome}
+
+
+def _assessment_json(kpi: Kpi, grades: list[Grade]) -> dict[str, Any]:
+    a = assess(kpi, grades)
+    return {
+        "outcome": str(a.outcome),
+        "grade": a.grade.id,
+        "progress": a.progress,
+        "manual": a.manual,
+        "reason": _text(kpi.grade.reason) if kpi.grade else None,
+    }
+
+
+def _kpi_json(kpi: Kpi, grades: list[Grade]) -> dict[str, Any]:
+    baseline = kpi.baseline
+    return {
+        "id": kpi.id,
+        "name": _text(kpi.name),
+        "unit": _text(kpi.unit),
+        "direction": _direction(kpi),
+        "precision": kpi.precision,
+        "measures": kpi.measures,
+        "baseline": None
+        if baseline is None
+        else {"year": baseline.year, "value": _json_number(baseline.value)},
+        "targets": [
+            {"year": t.year, "value": _json_number(t.value), "text": _text(t.text)}
+            for t in sorted(kpi.targets, key=lambda t: t.year)
+        ],
+        "actuals": [
+            {"year": a.year, "value": _json_number(a.value), "note": _text(a.note)}
+            for a in sorted(kpi.actuals, key=lambda a: a.year)
+        ],
+        "source": _text(kpi.source),
+        "source_url": kpi.source_url,
+        "assessment": _assessment_json(kpi, grades),
+    }
+
+
+def kpis_json(project: Project) -> str:
+    """kpis.json: licence, attribution, the grade scale and every KPI with its assessment."""
+    grades = project.kpis.grades
+    document = {
+        "licence": _licence_json(project),
+        "attribution": _attribution_json(project),
+        "grades": [_grade_json(grade) for grade in grades],
+        "kpis": [_kpi_json(kpi, grades) for kpi in project.kpis.kpis],
+    }
+    return _dumps(document)
+
+
+# --- plan.json ---------------------------------------------------------------------------------
+
+
+def plan_json(project: Project) -> str:
+    """plan.json: the whole validated plan, exactly as project.schema.json describes it.
+
+    The schema forbids keys the model does not know, so there is no "$schema" key here; the
+    licence is in plan.licence, and the attribution is in kpis.json and on the open-data page.
+    """
+    return _dumps(project.model_dump(mode="json"))
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def _dumps(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def write_data(project: Project, out_dir: Path) -> list[Path]:
+    """Write kpis.csv, its CSVW metadata, kpis.json and plan.json (UTF-8); returns the paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    contents = {
+        CSV_NAME: kpis_csv(project),
+        CSV_METADATA_NAME: kpis_csv_metadata(project),
+        KPIS_JSON_NAME: kpis_json(project),
+        PLAN_JSON_NAME: plan_json(project),
+    }
+    paths = []
+    for name, content in contents.items():
+        path = out_dir / name
+        path.write_bytes(content.encode("utf-8"))  # bytes: keep the CSV's CRLF everywhere
+        paths.append(path)
+    return paths

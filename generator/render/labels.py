@@ -1,0 +1,144 @@
+"""Fixed words of the site in both languages (the glossary in docs/glossary.md lists them too)."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "home": {"ja": "ホーム", "en": "Home"},
+    "strategies": {"ja": "基本戦略", "en": "Basic strategies"},
+    "strategy": {"ja": "基本戦略", "en": "Basic strategy"},
+    "measures": {"ja": "施策", "en": "Measures"},
+    "actions": {"ja": "取組", "en": "Actions"},
+    "action": {"ja": "取組", "en": "Action"},
+    "owner": {"ja": "担当", "en": "Owner"},
+    "schedule": {"ja": "実施時期", "en": "Schedule"},
+    "status": {"ja": "状況", "en": "Status"},
+    "budget": {"ja": "予算", "en": "Budget"},
+    "national_priority": {"ja": "国の重点取組事項", "en": "National priority"},
+    "keywords": {"ja": "推進キーワード", "en": "Keywords"},
+    "kpis": {"ja": "数値目標（KPI）", "en": "KPIs"},
+    "kpi": {"ja": "指標", "en": "Indicator"},
+    "unit": {"ja": "単位", "en": "Unit"},
+    "baseline": {"ja": "基準値", "en": "Baseline"},
+    "target": {"ja": "目標値", "en": "Target"},
+    "actual": {"ja": "実績値", "en": "Actual"},
+    "latest": {"ja": "最新の実績値", "en": "Latest actual"},
+    "progress": {"ja": "進捗率", "en": "Progress"},
+    "grade": {"ja": "評価", "en": "Grade"},
+    "manual_grade": {"ja": "評価（手動）", "en": "Grade (set by hand)"},
+    "rationale": {"ja": "目標設定の考え方", "en": "Rationale for the target"},
+    "source": {"ja": "出典", "en": "Source"},
+    "direction": {"ja": "方向", "en": "Direction"},
+    "fiscal_year": {"ja": "年度", "en": "Fiscal year"},
+    "value": {"ja": "値", "en": "Value"},
+    "kind": {"ja": "区分", "en": "Kind"},
+    "none": {"ja": "—", "en": "—"},
+    "no_baseline": {"ja": "基準値なし", "en": "No baseline"},
+    "guidelines": {"ja": "重点指針", "en": "Key guidelines"},
+    "governance": {"ja": "推進体制", "en": "Governance"},
+    "roles": {"ja": "役職", "en": "Roles"},
+    "bodies": {"ja": "組織", "en": "Bodies"},
+    "head": {"ja": "長", "en": "Head"},
+    "holder": {"ja": "担当者", "en": "Held by"},
+    "members": {"ja": "構成員", "en": "Members"},
+    "duties": {"ja": "役割", "en": "Duties"},
+    "timeline": {"ja": "策定経過", "en": "Formulation timeline"},
+    "date": {"ja": "日付", "en": "Date"},
+    "how_to_submit": {"ja": "提出方法", "en": "How to submit"},
+    "chapters": {"ja": "計画本文", "en": "Plan text"},
+    "revisions": {"ja": "改訂履歴", "en": "Revision history"},
+    "version": {"ja": "版", "en": "Version"},
+    "summary": {"ja": "内容", "en": "Summary"},
+    "open_data": {"ja": "オープンデータ", "en": "Open data"},
+    "accessibility": {"ja": "ウェブアクセシビリティ方針", "en": "Accessibility policy"},
+    "plan_period": {"ja": "計画期間", "en": "Plan period"},
+    "periods": {"ja": "期", "en": "Periods"},
+    "vision": {"ja": "目指すべき姿", "en": "Vision"},
+    "contact": {"ja": "お問い合わせ", "en": "Contact"},
+    "kpi_summary": {"ja": "数値目標の状況", "en": "KPIs at a glance"},
+    "grades_by_strategy": {"ja": "評価の内訳", "en": "Grades"},
+    "details": {"ja": "詳細", "en": "Details"},
+    "yearly_values": {"ja": "年度別の値", "en": "Values by fiscal year"},
+    "trend": {"ja": "推移", "en": "Trend"},
+    "downloads": {"ja": "データのダウンロード", "en": "Download the data"},
+    "untranslated": {"ja": "", "en": "Not yet translated"},
+    "machine": {"ja": "", "en": "Machine translation"},
+    "japanese_prevails": {
+        "ja": "",
+        "en": "This English version is provided for convenience; the Japanese version prevails.",
+    },
+    "chapter_untranslated": {
+        "ja": "",
+        "en": "This chapter has not yet been translated into English; the Japanese text is shown.",
+    },
+    "schedule_chart": {"ja": "取組の実施スケジュール", "en": "Schedule of the actions"},
+    "period_chart": {"ja": "計画期間と期", "en": "Plan period and periods"},
+    "language_name": {"ja": "日本語", "en": "English"},
+    "switch_to": {"ja": "English", "en": "日本語"},
+    "last_updated": {"ja": "最終更新", "en": "Last updated"},
+    "licence": {"ja": "利用条件", "en": "Licence"},
+}
+
+STATUS = {
+    "draft": {"ja": "素案", "en": "Draft"},
+    "proposal": {"ja": "案", "en": "Proposal"},
+    "adopted": {"ja": "策定済", "en": "Adopted"},
+}
+STATUS_NOTE = {
+    "draft": {
+        "ja": "この計画は素案です。内容は今後変更されることがあります。",
+        "en": "This plan is a draft (素案); its contents may change.",
+    },
+    "proposal": {
+        "ja": "この計画は案です。内容は今後変更されることがあります。",
+        "en": "This plan is a proposal (案); its contents may change.",
+    },
+}
+ACTION_STATUS = {
+    "planned": {"ja": "予定", "en": "Planned"},
+    "in-progress": {"ja": "実施中", "en": "In progress"},
+    "done": {"ja": "完了", "en": "Done"},
+    "suspended": {"ja": "休止", "en": "Suspended"},
+}
+DIRECTION = {
+    "increase": {"ja": "増やす", "en": "Increase"},
+    "decrease": {"ja": "減らす", "en": "Decrease"},
+    "maintain": {"ja": "維持する", "en": "Maintain"},
+}
+NATIONAL_PRIORITY = {
+    "frontyard": {"ja": "フロントヤード改革", "en": "Front-yard reform"},
+    "standardization": {
+        "ja": "情報システムの標準化・共通化",
+        "en": "Standardisation of information systems",
+    },
+    "eltax": {"ja": "公金収納におけるeLTAXの活用", "en": "eLTAX for public payments"},
+    "my-number-card": {"ja": "マイナンバーカードの普及促進・利用の推進", "en": "My Number Card"},
+    "security": {"ja": "セキュリティ対策の徹底", "en": "Information security"},
+    "ai-rpa": {"ja": "自治体のAI・RPAの利用推進", "en": "AI and RPA"},
+    "telework": {"ja": "テレワークの推進", "en": "Telework"},
+    "online-procedures": {"ja": "行政手続のオンライン化", "en": "Online administrative procedures"},
+}
+MILESTONE_KIND = {
+    "meeting": {"ja": "会議", "en": "Meeting"},
+    "working-group": {"ja": "ワーキンググループ", "en": "Working group"},
+    "public-comment": {"ja": "パブリックコメント", "en": "Public comment"},
+    "adoption": {"ja": "策定", "en": "Adoption"},
+    "publication": {"ja": "公表", "en": "Publication"},
+    "other": {"ja": "その他", "en": "Other"},
+}
+SUBMIT_METHOD = {
+    "form": {"ja": "応募フォーム", "en": "Online form"},
+    "email": {"ja": "電子メール", "en": "E-mail"},
+    "post": {"ja": "郵送", "en": "Post"},
+    "fax": {"ja": "ファクス", "en": "Fax"},
+    "in-person": {"ja": "持参", "en": "In person"},
+}
+LICENCE = {
+    "PDL-1.0": {
+        "ja": "公共データ利用規約 第1.0版（PDL1.0）",
+        "en": "Public Data License (Version 1.0)",
+    },
+    "CC-BY-4.0": {
+        "ja": "クリエイティブ・コモンズ 表示 4.0 国際",
+        "en": "Creative Commons Attribution 4.0 International",
+    },
+}

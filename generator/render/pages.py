@@ -1,0 +1,314 @@
+"""Render the plan into Markdown pages for one language, and the navigation that lists them."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..model.kpi import Grade, Kpi, Outcome
+from ..model.project import Project
+from ..model.strategy import Schedule, Strategy
+from ..progress import assess
+from . import format as fmt
+from . import labels, text
+from .charts import gantt_chart, period_chart, trend_chart
+
+Nav = list[dict[str, Any]]
+SYMBOLS = {
+    Outcome.ACHIEVED: "◎",
+    Outcome.ON_TRACK: "○",
+    Outcome.BEHIND: "△",
+    Outcome.NOT_MEASURED: "－",
+}
+
+
+@dataclass
+class Rendered:
+    """The pages of one language (path → Markdown) and its navigation."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    nav: Nav = field(default_factory=list)
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+    )
+
+
+def page_url(path: str) -> str:
+    """The directory URL MkDocs gives a page: kpis/index.md → kpis/, kpis/a.md → kpis/a/."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from one page to another, as the browser resolves it."""
+    target = "/" + page_url(to_path)
+    here = "/" + page_url(from_path)
+    rel = posixpath.relpath(target, here)
+    return "./" if rel == "." else rel + "/"
+
+
+class PageRenderer:
+    """Everything the templates need for one language."""
+
+    def __init__(self, project: Project, lang: str, accessibility: dict[str, Any] | None) -> None:
+        self.project = project
+        self.lang = lang
+        self.accessibility = accessibility
+        self.env = _environment()
+        self.env.filters.update(
+            t=lambda v: text.inline(v, lang),
+            p=lambda v: text.paragraphs(v, lang),
+            h=lambda v: text.heading(v, lang),
+        )
+        grades = project.kpis.grades
+        self.assessments = {k.id: assess(k, grades) for k in project.kpis.kpis}
+        self.owner = self._owners()
+
+    def _owners(self) -> dict[str, Strategy]:
+        """The strategy each strategy or measure id belongs to."""
+        owner: dict[str, Strategy] = {}
+        for s in self.project.strategies.strategies:
+            owner[s.id] = s
+            for m in s.measures:
+                owner[m.id] = s
+        return owner
+
+    def kpis_of(self, strategy: Strategy) -> list[Kpi]:
+        """The KPIs that measure a strategy or one of its measures."""
+        return [k for k in self.project.kpis.kpis if self.owner[k.measures] is strategy]
+
+    def rollup(self, kpis: list[Kpi]) -> list[tuple[Grade, int]]:
+        """How many of `kpis` have each grade, in scale order."""
+        counts = Counter(self.assessments[k.id].grade.id for k in kpis)
+        return [(g, counts[g.id]) for g in self.project.kpis.grades]
+
+    def _common(self, path: str) -> dict[str, Any]:
+        lang = self.lang
+        data_depth = page_url(path).count("/") + (1 if lang == "en" else 0)
+        return {
+            "lang": lang,
+            "L": {k: v[lang] for k, v in labels.LABELS.items()},
+            "plan": self.project.plan,
+            "assessments": self.assessments,
+            "link": lambda to: relative(path, to),
+            "data_url": "../" * data_depth + "data/",
+            "title": lambda v: text.title(v, lang),
+            "fy": lambda y: fmt.year(y, lang),
+            "span": lambda a, b: fmt.span(a, b, lang),
+            "qty": lambda v, kpi: fmt.quantity(v, kpi.precision, kpi.unit, lang),
+            "pct": lambda v: fmt.percent(v, lang),
+            "symbol": SYMBOLS.get,
+            "date": self._date,
+            "yen": self._yen,
+            "schedule": self._schedule,
+            "national": lambda p: labels.NATIONAL_PRIORITY[p.value][lang],
+            "action_status": lambda s: labels.ACTION_STATUS[s.value][lang],
+            "direction": lambda d: labels.DIRECTION[d.value][lang],
+            "kind": lambda k: labels.MILESTONE_KIND[k.value][lang],
+            "method": lambda m: labels.SUBMIT_METHOD[m.value][lang],
+            "status_label": labels.STATUS[self.project.plan.status.value][lang],
+        }
+
+    def _date(self, value: str) -> str:
+        parts = [int(p) for p in value.split("-")]
+        if self.lang == "ja":
+            return f"{parts[0]}年{parts[1]}月" + (f"{parts[2]}日" if len(parts) == 3 else "")
+        months = [
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "May",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+        ]
+        day = f"{parts[2]} " if len(parts) == 3 else ""
+        return f"{day}{months[parts[1] - 1]} {parts[0]}"
+
+    def _yen(self, amount: int) -> str:
+        if self.lang == "ja":
+            return f"{amount / 10_000:,.0f}万円" if amount % 10_000 == 0 else f"{amount:,}円"
+        return f"¥{amount:,}"
+
+    def _schedule(self, schedule: Schedule | None) -> str:
+        if schedule is None:
+            return "—"
+        if schedule.start is not None and schedule.end is not None:
+            return fmt.span(schedule.start, schedule.end, self.lang)
+        names = {p.id: p.name.get(self.lang) for p in self.project.plan.periods}
+        return "、".join(names.get(p, p) for p in schedule.periods)
+
+    def render(self, template: str, path: str, **context: Any) -> str:
+        """One page from its template."""
+        values = {**self._common(path), **context}
+        return self.env.get_template(template).render(values)
+
+
+def _chart_id(prefix: str, ident: str = "") -> str:
+    return f"dx-{prefix}-{ident}" if ident else f"dx-{prefix}"
+
+
+def render_language(
+    project: Project, lang: str, accessibility: dict[str, Any] | None = None
+) -> Rendered:
+    """Every page of the site in `lang`, and the navigation (which stays small)."""
+    r = PageRenderer(project, lang, accessibility)
+    out = Rendered()
+    plan, strategies = project.plan, project.strategies.strategies
+    rollups = {s.id: r.rollup(r.kpis_of(s)) if r.kpis_of(s) else [] for s in strategies}
+    gantt = gantt_chart(strategies, plan, lang, _chart_id("gantt"))
+    has_actions = any(m.actions for s in strategies for m in s.measures)
+    out.pages["index.md"] = r.render(
+        "index.md.j2",
+        "index.md",
+        strategies=strategies,
+        rollups=rollups,
+        kpis=project.kpis.kpis,
+        period_chart=Markup(period_chart(plan, lang, _chart_id("periods"))),
+    )
+    out.pages["strategies/index.md"] = r.render(
+        "strategies.md.j2",
+        "strategies/index.md",
+        strategies=strategies,
+        rollups=rollups,
+        gantt=Markup(gantt) if has_actions else "",
+    )
+    for s in strategies:
+        path = f"strategies/{s.id}.md"
+        with_actions = any(m.actions for m in s.measures)
+        chart = gantt_chart([s], plan, lang, _chart_id("gantt", s.id)) if with_actions else ""
+        out.pages[path] = r.render(
+            "strategy.md.j2",
+            path,
+            s=s,
+            kpis=r.kpis_of(s),
+            rollups=rollups[s.id],
+            gantt=Markup(chart),
+        )
+    _render_kpis(r, out)
+    _render_plan_pages(r, out)
+    out.nav = _nav(r, out)
+    return out
+
+
+def _render_kpis(r: PageRenderer, out: Rendered) -> None:
+    project, lang = r.project, r.lang
+    rows = {s.id: r.rollup(r.kpis_of(s)) for s in project.strategies.strategies}
+    out.pages["kpis/index.md"] = r.render(
+        "kpis.md.j2",
+        "kpis/index.md",
+        kpis=project.kpis.kpis,
+        grades=project.kpis.grades,
+        strategies=project.strategies.strategies,
+        rollup_rows=rows,
+    )
+    names = {s.id: s.name for s in project.strategies.strategies}
+    names |= {m.id: m.name for s in project.strategies.strategies for m in s.measures}
+    for kpi in project.kpis.kpis:
+        path = f"kpis/{kpi.id}.md"
+        strategy = r.owner[kpi.measures]
+        anchor = "" if strategy.id == kpi.measures else f"#{kpi.measures}"
+        out.pages[path] = r.render(
+            "kpi.md.j2",
+            path,
+            kpi=kpi,
+            a=r.assessments[kpi.id],
+            measure_link=relative(path, f"strategies/{strategy.id}.md") + anchor,
+            measure_name=names[kpi.measures],
+            chart=Markup(trend_chart(kpi, lang, _chart_id("trend", kpi.id))),
+        )
+
+
+def _render_plan_pages(r: PageRenderer, out: Rendered) -> None:
+    from .data import attribution
+
+    project, lang = r.project, r.lang
+    out.pages["guidelines.md"] = r.render(
+        "guidelines.md.j2", "guidelines.md", categories=project.guidelines.categories
+    )
+    roles = {role.id: role for role in project.governance.roles}
+    bodies = {body.id: body for body in project.governance.bodies}
+    out.pages["governance.md"] = r.render(
+        "governance.md.j2", "governance.md", roles=roles, bodies=project.governance.bodies
+    )
+    out.pages["timeline.md"] = r.render(
+        "timeline.md.j2", "timeline.md", milestones=project.timeline.milestones, bodies=bodies
+    )
+    out.pages["revisions.md"] = r.render(
+        "revisions.md.j2", "revisions.md", revisions=project.plan.revisions
+    )
+    ja = lang == "ja"
+    files = [
+        (
+            "kpis.csv",
+            "数値目標（縦持ち、UTF-8 BOM付き）" if ja else "KPIs, long format (UTF-8 with BOM)",
+        ),
+        ("kpis.csv-metadata.json", "CSVの列の説明（CSVW）" if ja else "Column descriptions (CSVW)"),
+        ("kpis.json", "数値目標と評価" if ja else "KPIs and their assessment"),
+        ("plan.json", "計画全体（JSON Schema準拠）" if ja else "The whole plan (JSON Schema)"),
+    ]
+    out.pages["open-data.md"] = r.render(
+        "open-data.md.j2",
+        "open-data.md",
+        licence=labels.LICENCE[project.plan.licence.value][lang],
+        attribution=attribution(project, lang),
+        files=files,
+    )
+    out.pages["accessibility.md"] = r.render(
+        "accessibility.md.j2", "accessibility.md", report=r.accessibility
+    )
+    for chapter in project.chapters:
+        body = chapter.en if lang == "en" and chapter.en else chapter.ja
+        out.pages[f"chapters/{chapter.id}.md"] = r.render(
+            "chapter.md.j2",
+            f"chapters/{chapter.id}.md",
+            chapter=chapter,
+            body=Markup(body),
+            notice=lang == "en" and not chapter.en,
+        )
+
+
+def _nav(r: PageRenderer, out: Rendered) -> Nav:
+    """A hierarchical navigation whose size does not grow with KPIs or actions."""
+    lang, project = r.lang, r.project
+    label = {k: v[lang] for k, v in labels.LABELS.items()}
+    strategies: Nav = [{label["strategies"]: "strategies/index.md"}]
+    strategies += [
+        {text.title(s.name, lang): f"strategies/{s.id}.md"} for s in project.strategies.strategies
+    ]
+    nav: Nav = [
+        {label["home"]: "index.md"},
+        {label["strategies"]: strategies},
+        {label["kpis"]: "kpis/index.md"},
+        {label["guidelines"]: "guidelines.md"},
+        {label["governance"]: "governance.md"},
+        {label["timeline"]: "timeline.md"},
+    ]
+    if project.chapters:
+        chapters = [{text.title(c.title, lang): f"chapters/{c.id}.md"} for c in project.chapters]
+        nav.append({label["chapters"]: chapters})
+    nav += [
+        {label["revisions"]: "revisions.md"},
+        {label["open_data"]: "open-data.md"},
+        {label["accessibility"]: "accessibility.md"},
+    ]
+    return nav

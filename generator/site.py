@@ -1,0 +1,228 @@
+"""Build the site: write the rendered pages, run MkDocs per language in parallel, swap site/.
+
+Only this module touches MkDocs. The build goes to a temporary folder and replaces site/ only
+when every step succeeded, so a failed build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import postprocess
+from .errors import BuildError
+from .model.project import Project
+from .render import labels, text
+from .render.data import write_data
+from .render.pages import Rendered, render_language
+
+WORK_DIR = ".dxsite"
+THEME_DIR = "theme"
+ACCESSIBILITY_REPORT = "accessibility.json"
+LANGS = ("ja", "en")
+# Splits Japanese text for Material's search: hiragana, punctuation and script boundaries.
+JA_SEPARATOR = (
+    r"[\s\-　、。，．・「」『』（）()【】［］\[\]：:／/ぁ-ゖ]+"
+    r"|(?<=[ァ-ヺー])(?=[^ァ-ヺー])|(?<=[^ァ-ヺー])(?=[ァ-ヺー])"
+    r"|(?<=\d)(?=\D)|(?<=\D)(?=\d)"
+)
+
+
+@dataclass
+class Paths:
+    """Where a project's sources, generated docs and site live."""
+
+    root: Path
+    site_dir: Path
+
+    @property
+    def work(self) -> Path:
+        """The git-ignored folder of generated docs and configs."""
+        return self.root / WORK_DIR
+
+    def docs(self, lang: str) -> Path:
+        """The generated docs_dir of one language."""
+        return self.work / "docs" / lang
+
+
+def write_tree(target: Path, files: dict[str, str | bytes]) -> int:
+    """Make `target` hold exactly `files`, writing only what changed; returns files written."""
+    written = 0
+    for rel, content in files.items():
+        path = target / rel
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written += 1
+    keep = {target / rel for rel in files}
+    if target.is_dir():
+        for path in sorted(target.rglob("*"), reverse=True):
+            if path.is_file() and path not in keep:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written
+
+
+def _user_config(root: Path) -> dict[str, Any]:
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return {}
+    try:
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except yaml.YAMLError as exc:
+        raise BuildError(f"mkdocs.yml: {exc}") from None
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def mkdocs_config(project: Project, paths: Paths, lang: str, rendered: Rendered) -> dict[str, Any]:
+    """The generated MkDocs config of one language; it inherits the user's mkdocs.yml."""
+    plan = project.plan
+    other = "en" if lang == "ja" else "ja"
+    search: dict[str, Any] = {"lang": lang}
+    if lang == "ja":
+        search["separator"] = JA_SEPARATOR
+    else:
+        search["pipeline"] = ["stopWordFilter"]
+    status = plan.status.value
+    config: dict[str, Any] = {
+        "site_name": text.title(plan.title, lang),
+        "docs_dir": str(paths.docs(lang)),
+        "use_directory_urls": True,
+        "theme": {
+            "name": "material",
+            "custom_dir": str(paths.root / THEME_DIR),
+            "language": lang,
+            "font": False,
+        },
+        "plugins": [{"search": search}],
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
+        "nav": rendered.nav,
+        "extra_css": ["assets/stylesheets/dxsite.css", "assets/stylesheets/charts.css"],
+        "markdown_extensions": ["attr_list", "md_in_html", "footnotes", "admonition", "toc"],
+        "validation": {"nav": {"omitted_files": "info"}},
+        "extra": {
+            "alternate": [
+                {"name": labels.LABELS["language_name"][code], "lang": code} for code in LANGS
+            ],
+            "dxsite": {
+                "lang": lang,
+                "other_lang": other,
+                "switch_label": labels.LABELS["switch_to"][lang],
+                "status": "" if status == "adopted" else labels.STATUS[status][lang],
+                "status_note": labels.STATUS_NOTE.get(status, {}).get(lang, ""),
+                "prevails": labels.LABELS["japanese_prevails"][lang],
+                "last_updated": labels.LABELS["last_updated"][lang],
+                "municipality": text.title(plan.municipality, lang),
+            },
+        },
+    }
+    if (paths.root / "mkdocs.yml").is_file():
+        config = {"INHERIT": str(paths.root / "mkdocs.yml"), **config}
+    return config
+
+
+def _accessibility(root: Path) -> dict[str, Any] | None:
+    path = root / ACCESSIBILITY_REPORT
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return report if isinstance(report, dict) else None
+
+
+def render(project: Project, paths: Paths) -> dict[str, Path]:
+    """Write every language's pages, data files and MkDocs config; returns the configs."""
+    accessibility = _accessibility(paths.root)
+    configs: dict[str, Path] = {}
+    for lang in LANGS:
+        rendered = render_language(project, lang, accessibility)
+        files: dict[str, str | bytes] = dict(rendered.pages)
+        if lang == "ja":
+            with tempfile.TemporaryDirectory() as tmp:
+                for path in write_data(project, Path(tmp)):
+                    files[f"data/{path.name}"] = path.read_bytes()
+        write_tree(paths.docs(lang), files)
+        config = mkdocs_config(project, paths, lang, rendered)
+        config_path = paths.work / f"mkdocs.{lang}.yml"
+        content = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+        if not config_path.is_file() or config_path.read_text(encoding="utf-8") != content:
+            config_path.write_text(content, encoding="utf-8")
+        configs[lang] = config_path
+    return configs
+
+
+def source_date_epoch(root: Path) -> str:
+    """SOURCE_DATE_EPOCH: as set, else the last commit's time, else now (not reproducible)."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+    except OSError:
+        out = ""
+    return out if out.isdigit() else ""
+
+
+def run_mkdocs(configs: dict[str, Path], out: Path, *, strict: bool, epoch: str) -> None:
+    """Build every language with MkDocs, in parallel processes, into out/LANG."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    running = {}
+    for lang, config in configs.items():
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
+        command += ["-d", str(out / lang)] + (["--strict"] if strict else [])
+        running[lang] = subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+    failures = []
+    for lang, process in running.items():
+        output, _ = process.communicate()
+        if process.returncode != 0:
+            failures.append(f"mkdocs build ({lang}) failed:\n{output.strip()}")
+    if failures:
+        raise BuildError("\n".join(failures))
+
+
+def _swap(new: Path, site_dir: Path) -> None:
+    """Replace site_dir by new, keeping the old one until the new one is in place."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site_dir.exists():
+        site_dir.rename(old)
+    new.rename(site_dir)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build(project: Project, paths: Paths, *, strict: bool = False) -> None:
+    """Render, build both languages, assemble ja at / and en at /en/, then swap site/."""
+    configs = render(project, paths)
+    paths.site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".dxsite-build-", dir=paths.site_dir.parent))
+    try:
+        run_mkdocs(configs, staging, strict=strict, epoch=source_date_epoch(paths.root))
+        site = staging / "ja"
+        (staging / "en").rename(site / "en")
+        postprocess.finish(site, project, _user_config(paths.root).get("site_url", ""))
+        _swap(site, paths.site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
