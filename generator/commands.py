@@ -12,12 +12,11 @@ from pathlib import Path
 
 from .errors import DxsiteError, PlanError
 from .schema import write_schemas
-from .site import THEME_DIR, WORK_DIR, Paths
+from .site import DXSITE_THEME, THEME_DIR, WORK_DIR, Paths
 from .site import build as build_site
 from .validate import Result, validate
 
 SCAFFOLD = Path(__file__).with_name("scaffold")
-DXSITE_THEME = Path(__file__).resolve().parent.parent / THEME_DIR
 WATCHED = ("plan", "kpis.yaml", THEME_DIR, "mkdocs.yml")
 
 Report = Callable[[Result], None]

@@ -233,10 +233,20 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {problem}{context}"
 
 
+def _unprintable(text: str, exc: yaml.reader.ReaderError, rel: str) -> Diagnostic:
+    before = text[: exc.position]
+    line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    message = f"the control character U+{exc.character:04X} is not allowed in YAML: remove it"
+    return Diagnostic(rel, line, col, Severity.ERROR, message, "yaml")
+
+
 def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse one YAML document from `text`; `rel` is the path shown in diagnostics."""
     doc = Document(rel, None)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        return None, [_unprintable(text, exc, rel)]
     try:
         root = loader.get_single_node()
         if root is None:
@@ -253,6 +263,8 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
         else:
             message = _syntax_message(exc)
         return None, [Diagnostic(rel, line, col, Severity.ERROR, message, "yaml")]
+    except yaml.reader.ReaderError as exc:
+        return None, [_unprintable(text, exc, rel)]
     except yaml.YAMLError as exc:
         return None, [Diagnostic(rel, 1, 1, Severity.ERROR, f"YAML error: {exc}", "yaml")]
     finally:

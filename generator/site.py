@@ -27,6 +27,7 @@ from .render.pages import Rendered, render_language
 
 WORK_DIR = ".dxsite"
 THEME_DIR = "theme"
+DXSITE_THEME = Path(__file__).resolve().parent.parent / THEME_DIR
 ACCESSIBILITY_REPORT = "accessibility.json"
 LANGS = ("ja", "en")
 # Splits Japanese text for Material's search: hiragana, punctuation and script boundaries.
@@ -75,6 +76,12 @@ def write_tree(target: Path, files: dict[str, str | bytes]) -> int:
     return written
 
 
+def theme_dir(root: Path) -> Path:
+    """The project's theme/ overrides, or dxsite's own when the project has none."""
+    own = root / THEME_DIR
+    return own if own.is_dir() else DXSITE_THEME
+
+
 def _user_config(root: Path) -> dict[str, Any]:
     path = root / "mkdocs.yml"
     if not path.is_file():
@@ -102,7 +109,7 @@ def mkdocs_config(project: Project, paths: Paths, lang: str, rendered: Rendered)
         "use_directory_urls": True,
         "theme": {
             "name": "material",
-            "custom_dir": str(paths.root / THEME_DIR),
+            "custom_dir": str(theme_dir(paths.root)),
             "language": lang,
             "font": False,
         },

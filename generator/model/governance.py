@@ -26,6 +26,8 @@ class Body(Model):
     """The body's id, e.g. dx-headquarters."""
     name: Text
     """Its name."""
+    description: Text | None = None
+    """What the body is."""
     head: Id | None = None
     """The id of the role that heads it."""
     members: list[Text] = []

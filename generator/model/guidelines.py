@@ -31,5 +31,7 @@ class GuidelineCategory(Model):
 class GuidelinesFile(Model):
     """guidelines.yaml: the key guidelines."""
 
+    introduction: list[Text] = []
+    """Paragraphs introducing the guidelines."""
     categories: list[GuidelineCategory] = []
     """Categories of guidelines, in order."""

@@ -79,8 +79,8 @@ class Action(Model):
     """The department in charge (担当課)."""
     schedule: Schedule | None = None
     """When it runs."""
-    status: Choice[ActionStatus] = ActionStatus.PLANNED
-    """planned, in-progress, done or suspended."""
+    status: Choice[ActionStatus] | None = None
+    """planned, in-progress, done or suspended; leave out when not stated."""
     budget: Budget | None = None
     """A budget, if published."""
     national_priority: Choice[NationalPriority] | None = None
@@ -120,6 +120,8 @@ class Strategy(Model):
 class StrategiesFile(Model):
     """strategies.yaml: the plan's basic strategies."""
 
+    introduction: list[Text] = []
+    """Paragraphs introducing the strategies as a whole."""
     strategies: list[Strategy] = Field(min_length=1)
     """The basic strategies, in the plan's order."""
 

@@ -54,6 +54,8 @@ class Milestone(Model):
     """meeting, working-group, public-comment, adoption, publication or other."""
     title: Text
     """What happened."""
+    planned: bool = False
+    """True while the milestone is only planned (予定)."""
     body: Id | None = None
     """The id of the governance body that met."""
     description: Text | None = None

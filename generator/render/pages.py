@@ -189,6 +189,7 @@ def render_language(
         "strategies.md.j2",
         "strategies/index.md",
         strategies=strategies,
+        introduction=project.strategies.introduction,
         rollups=rollups,
         gantt=Markup(gantt) if has_actions else "",
     )
@@ -243,7 +244,10 @@ def _render_plan_pages(r: PageRenderer, out: Rendered) -> None:
 
     project, lang = r.project, r.lang
     out.pages["guidelines.md"] = r.render(
-        "guidelines.md.j2", "guidelines.md", categories=project.guidelines.categories
+        "guidelines.md.j2",
+        "guidelines.md",
+        categories=project.guidelines.categories,
+        introduction=project.guidelines.introduction,
     )
     roles = {role.id: role for role in project.governance.roles}
     bodies = {body.id: body for body in project.governance.bodies}

@@ -1,0 +1,57 @@
+"""Shared fixtures: the shipped plan, the examples, and scratch copies to break."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SCAFFOLD = ROOT / "generator" / "scaffold"
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir())
+PLAN_SOURCES = ("plan", "kpis.yaml", "mkdocs.yml", "theme", "schemas")
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """Copy a project's sources (not its built site) into `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PLAN_SOURCES:
+        path = source / name
+        if path.is_dir():
+            shutil.copytree(path, target / name)
+        elif path.is_file():
+            shutil.copy2(path, target / name)
+    if not (target / "theme").exists():
+        shutil.copytree(ROOT / "theme", target / "theme")
+    return target
+
+
+@pytest.fixture
+def scaffold(tmp_path: Path) -> Path:
+    """A writable copy of the minimal plan `dxsite new` writes."""
+    return copy_project(SCAFFOLD, tmp_path / "plan-under-test")
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> Path:
+    """A writable copy of the shipped Arao plan."""
+    return copy_project(ROOT, tmp_path / "arao")
+
+
+Run = Callable[..., tuple[int, str]]
+
+
+@pytest.fixture
+def dxsite(capsys: pytest.CaptureFixture[str]) -> Run:
+    """Run the dxsite command line in-process; returns (exit code, stdout + stderr)."""
+
+    def run(*args: str) -> tuple[int, str]:
+        code = cli.main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out + captured.err
+
+    return run

@@ -1,0 +1,151 @@
+"""The format has one source of truth: the models. Schemas and the README come from them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.load import load_text
+from generator.model.project import FILES
+from generator.reference import reference
+from generator.schema import schema_name, schemas
+from generator.validate import validate
+
+from .conftest import EXAMPLES, ROOT, SCAFFOLD
+
+SHIPPED_YAML = sorted(
+    p
+    for base in (ROOT, *EXAMPLES, SCAFFOLD)
+    for p in base.glob("**/*.yaml")
+    if "schemas" not in p.parts
+    and ".dxsite" not in p.parts
+    and p.name != ".pre-commit-hooks.yaml"
+    and ".github" not in p.parts
+)
+
+
+def test_the_committed_schemas_are_up_to_date() -> None:
+    for name, content in schemas().items():
+        committed = ROOT / "schemas" / name
+        assert committed.is_file(), f"schemas/{name} is missing: run dxsite schema"
+        assert committed.read_text(encoding="utf-8") == content, f"schemas/{name} is stale"
+
+
+def test_the_readme_format_reference_is_up_to_date() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert reference() in readme, "the README's format reference is stale: run dxsite schema"
+
+
+@pytest.mark.parametrize("path", SHIPPED_YAML, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_shipped_yaml_file_names_its_schema_on_line_1(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    rel = path.relative_to(ROOT).as_posix()
+    project = next(base for base in (SCAFFOLD, *EXAMPLES, ROOT) if path.is_relative_to(base))
+    in_project = path.relative_to(project).as_posix()
+    expected = next(schema_name(r) for r, _, _ in FILES.values() if r == in_project)
+    assert first.startswith("# yaml-language-server: $schema="), rel
+    target = (path.parent / first.split("=", 1)[1]).resolve()
+    assert (
+        target == (ROOT / "schemas" / expected).resolve()
+        or target == (project / "schemas" / expected).resolve()
+    ), f"{rel} points at {target}"
+
+
+@pytest.mark.parametrize("path", SHIPPED_YAML, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_shipped_yaml_file_validates_against_its_json_schema(path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    project = next(base for base in (SCAFFOLD, *EXAMPLES, ROOT) if path.is_relative_to(base))
+    in_project = path.relative_to(project).as_posix()
+    name = next(schema_name(r) for r, _, _ in FILES.values() if r == in_project)
+    schema = json.loads(schemas()[name])
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
+
+
+def test_the_arao_plan_is_encoded_completely() -> None:
+    project = validate(ROOT).project
+    assert project is not None
+    strategies = project.strategies.strategies
+    assert [s.name.ja for s in strategies] == ["暮らしのDX", "産業のDX", "行政のDX"]
+    assert [len(s.measures) for s in strategies] == [4, 3, 4]
+    assert sum(len(c.guidelines) for c in project.guidelines.categories) == 9
+    assert len(project.guidelines.categories) == 3
+    actions = [a for s in strategies for m in s.measures for a in m.actions]
+    assert len(actions) == 6
+    assert all(a.schedule and (a.schedule.start, a.schedule.end) == (2022, 2025) for a in actions)
+    kpis = {k.id: k for k in project.kpis.kpis}
+    assert len(kpis) == 3
+    values = [
+        (
+            k.baseline.value if k.baseline else None,
+            k.baseline.year if k.baseline else None,
+            k.targets[0].value,
+            k.targets[0].year,
+        )
+        for k in kpis.values()
+    ]
+    assert values == [(None, None, 80, 2025), (25046, 2018, 25607, 2023), (2.7, 2020, 100, 2025)]
+    assert all(k.rationale for k in kpis.values())
+    roles = {r.id: r for r in project.governance.roles}
+    assert roles["cio"].holder is not None and roles["cio"].holder.ja == "副市長"
+    assert {"cio", "cio-adviser", "digital-officer"} <= set(roles)
+    assert project.plan.period.start == 2022 and project.plan.period.end == 2025
+    assert len(project.chapters) == 3 and all(c.en for c in project.chapters)
+
+
+YAML_TEXT = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_random_text_loads_cleanly_or_with_located_errors(source: str) -> None:
+    doc, diagnostics = load_text(source, "random.yaml")
+    assert doc is not None or diagnostics
+    assert all(d.line >= 1 and d.col >= 1 and d.path == "random.yaml" for d in diagnostics)
+
+
+def _mutations() -> st.SearchStrategy[tuple[Path, int, int, str]]:
+    return st.tuples(
+        st.sampled_from([p for p in SHIPPED_YAML if p.is_relative_to(SCAFFOLD)]),
+        st.integers(min_value=0, max_value=2000),
+        st.integers(min_value=0, max_value=40),
+        st.text(alphabet=st.sampled_from(list(":-{}[]&*!|>'\"#% \t\n\u3000あ0１")), max_size=6),
+    )
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(_mutations(), YAML_TEXT)
+def test_random_mutations_of_the_shipped_files_give_a_plan_or_located_errors(
+    tmp_path_factory: pytest.TempPathFactory, mutation: tuple[Path, int, int, str], value: object
+) -> None:
+    from .conftest import copy_project
+
+    path, at, cut, insert = mutation
+    project = copy_project(SCAFFOLD, tmp_path_factory.mktemp("mutant"))
+    target = project / path.relative_to(SCAFFOLD)
+    text = target.read_text(encoding="utf-8")
+    at %= len(text) + 1
+    target.write_text(text[:at] + insert + text[at + cut :], encoding="utf-8")
+    if insert == "":
+        data = yaml.safe_load(text)
+        if isinstance(data, dict):
+            data[next(iter(data))] = value
+            target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = validate(project)
+    assert result.project is not None or result.diagnostics
+    assert all(d.line >= 1 and d.col >= 1 for d in result.diagnostics)
