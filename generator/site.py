@@ -149,12 +149,38 @@ def _accessibility(root: Path) -> dict[str, Any] | None:
     return report if isinstance(report, dict) else None
 
 
+class GitDates:
+    """When files last changed, from git history (nothing where there is none)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.cache: dict[tuple[str, ...], str | None] = {}
+
+    def __call__(self, files: tuple[str, ...]) -> str | None:
+        """The last commit date (YYYY-MM-DD) touching any of `files`."""
+        if files not in self.cache:
+            self.cache[files] = self._log(files)
+        return self.cache[files]
+
+    def _log(self, files: tuple[str, ...]) -> str | None:
+        command = ["git", "log", "-1", "--format=%cs", "--", *files]
+        try:
+            done = subprocess.run(
+                command, cwd=self.root, capture_output=True, text=True, check=False
+            )
+        except OSError:
+            return None
+        out = done.stdout.strip()
+        return out if done.returncode == 0 and out else None
+
+
 def render(project: Project, paths: Paths) -> dict[str, Path]:
     """Write every language's pages, data files and MkDocs config; returns the configs."""
     accessibility = _accessibility(paths.root)
+    dates = GitDates(paths.root)
     configs: dict[str, Path] = {}
     for lang in LANGS:
-        rendered = render_language(project, lang, accessibility)
+        rendered = render_language(project, lang, accessibility, dates)
         files: dict[str, str | bytes] = dict(rendered.pages)
         if lang == "ja":
             with tempfile.TemporaryDirectory() as tmp:

@@ -61,7 +61,7 @@ def nice_ticks(low: float, high: float) -> tuple[list[float], int]:
             step = mantissa * 10.0**power
             first, last = math.floor(low / step), math.ceil(high / step)
             if last - first <= 4:
-                return _extend(first, last, step, low), _decimals(mantissa, power)
+                return _extend(first, last, step, low), min(max(0, -power + (mantissa == 2.5)), 12)
     raise AssertionError("unreachable: the largest step always fits")  # pragma: no cover
 
 
@@ -73,10 +73,6 @@ def _extend(first: int, last: int, step: float, low: float) -> list[float]:
         else:
             last += 1
     return [i * step for i in range(first, last + 1)]
-
-
-def _decimals(mantissa: float, power: int) -> int:
-    return min(max(0, -power + (1 if mantissa == 2.5 else 0)), 12)
 
 
 def text(
@@ -98,7 +94,6 @@ def _close(tag: str, tip: str) -> str:
 
 
 def line(x1: float, y1: float, x2: float, y2: float, cls: str) -> str:
-    """A <line>."""
     return f'<line class="{cls}" x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}"/>'
 
 

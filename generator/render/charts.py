@@ -80,18 +80,6 @@ def _span(start: int, end: int, lang: str, *, short: bool = False) -> str:
     return f"{show(start, lang)}{'〜' if lang == 'ja' else '–'}{show(end, lang)}"
 
 
-def _said(entries: Sequence[_Entry], lang: str) -> str:
-    """基準値 25,046百万円（平成30年度）、… / Baseline 25,046 million yen (FY2018); target …."""
-    parts = []
-    for i, e in enumerate(entries):
-        kind = _say(e.kind, lang)
-        if lang == "ja":
-            parts.append(f"{kind} {e.text}（{_long(e.year, lang)}）")
-        else:
-            parts.append(f"{kind if i == 0 else kind.lower()} {e.text} ({_long(e.year, lang)})")
-    return _sentence(parts, lang)
-
-
 def _colon(lang: str) -> str:
     return "：" if lang == "ja" else ": "
 
@@ -113,6 +101,18 @@ class _Entry:
     value: float | None
     text: str
     note: str = ""
+
+
+def _said(entries: Sequence[_Entry], lang: str) -> str:
+    """基準値 25,046百万円（平成30年度）、… / Baseline 25,046 million yen (FY2018); target …."""
+    parts = []
+    for i, e in enumerate(entries):
+        kind = _say(e.kind, lang)
+        if lang == "ja":
+            parts.append(f"{kind} {e.text}（{_long(e.year, lang)}）")
+        else:
+            parts.append(f"{kind if i == 0 else kind.lower()} {e.text} ({_long(e.year, lang)})")
+    return _sentence(parts, lang)
 
 
 def _entries(kpi: Kpi, lang: str) -> list[_Entry]:
@@ -211,15 +211,19 @@ def _heads(first: int, last: int, lang: str) -> list[str]:
     return [_short(fy, lang) for fy in range(first, last + 1)]
 
 
-def _column_table(caption: str, first_head: str, lang: str, body: Sequence[str]) -> str:
-    return svg.table(caption, [first_head, _say("start", lang), _say("end", lang)], body)
+def _column_table(
+    caption: str, first: str, lang: str, body: Sequence[str], noted: bool = False
+) -> str:
+    """A table of spans: name, start year, end year (and a note)."""
+    head = [first, _say("start", lang), _say("end", lang), *([_say("note", lang)] * noted)]
+    return svg.table(caption, head, body)
 
 
 def period_chart(plan: PlanFile, lang: str, chart_id: str) -> str:
     """The plan period on a fiscal-year axis: one bar for the whole plan, one per period (期)."""
     spans = [(_say("plan_period", lang), plan.period.start, plan.period.end, "dx-chart__plan", "")]
-    for p in plan.periods:
-        spans.append((p.name.get(lang), p.start, p.end, "dx-chart__period", p.id))
+    spans += [(p.name.get(lang), p.start, p.end, "dx-chart__period", p.id) for p in plan.periods]
+    notes = [""] + [p.note.get(lang) if p.note else "" for p in plan.periods]
     first, last = min(s[1] for s in spans), max(s[2] for s in spans)
     rows = [
         svg.Bar(_named_span(name, s, e, lang, short=True), (s, e), cls, svg.data("period", pid))
@@ -227,9 +231,12 @@ def period_chart(plan: PlanFile, lang: str, chart_id: str) -> str:
     ]
     body, height = svg.timeline(rows, first, _heads(first, last, lang), "")
     desc = _sentence([_named_span(name, s, e, lang) for name, s, e, _, _ in spans], lang)
-    table_rows = [svg.row(name, [_cell(s, lang), _cell(e, lang)]) for name, s, e, _, _ in spans]
+    table_rows = [
+        svg.row(name, [_cell(s, lang), _cell(e, lang), *([note] if any(notes) else [])])
+        for (name, s, e, _, _), note in zip(spans, notes, strict=True)
+    ]
     title = _say("period_chart", lang)
-    table = _column_table(title, _say("period", lang), lang, table_rows)
+    table = _column_table(title, _say("period", lang), lang, table_rows, any(notes))
     return svg.figure(chart_id, "period", (svg.WIDTH, height), (title, desc, title), body, table)
 
 
@@ -245,7 +252,7 @@ def _when(schedule: Schedule | None, plan: PlanFile) -> tuple[int, int] | None:
     return min(p.start for p in found), max(p.end for p in found)
 
 
-_Task = tuple[str, str, "tuple[int, int] | None"]
+_Task = tuple[str, str, tuple[int, int] | None]
 """An action's id, name and fiscal years."""
 
 

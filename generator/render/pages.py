@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,27 @@ from . import labels, text
 from .charts import gantt_chart, period_chart, trend_chart
 
 Nav = list[dict[str, Any]]
+Updated = Callable[[tuple[str, ...]], str | None]
+"""Given the source files of a page, the date (YYYY-MM-DD) they last changed, if known."""
+_SOURCES = {
+    "index": ("plan/plan.yaml", "plan/strategies.yaml", "kpis.yaml"),
+    "strategies": ("plan/strategies.yaml", "kpis.yaml"),
+    "kpis": ("kpis.yaml",),
+    "guidelines": ("plan/guidelines.yaml",),
+    "governance": ("plan/governance.yaml",),
+    "timeline": ("plan/timeline.yaml",),
+    "open-data": ("plan/plan.yaml", "kpis.yaml"),
+    "accessibility": ("accessibility.json",),
+}
+
+
+def sources(path: str) -> tuple[str, ...]:
+    """The files a page is made from (for its "last updated" date)."""
+    if path.startswith("chapters/"):
+        return (f"plan/chapters/*/*-{path.removeprefix('chapters/').removesuffix('.md')}.md",)
+    return _SOURCES.get(path.split("/")[0].removesuffix(".md"), ("plan/plan.yaml",))
+
+
 SYMBOLS = {
     Outcome.ACHIEVED: "◎",
     Outcome.ON_TRACK: "○",
@@ -64,8 +86,15 @@ def relative(from_path: str, to_path: str) -> str:
 class PageRenderer:
     """Everything the templates need for one language."""
 
-    def __init__(self, project: Project, lang: str, accessibility: dict[str, Any] | None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        lang: str,
+        accessibility: dict[str, Any] | None,
+        updated: Updated | None,
+    ) -> None:
         self.project = project
+        self.updated = updated
         self.lang = lang
         self.accessibility = accessibility
         self.env = _environment()
@@ -158,9 +187,11 @@ class PageRenderer:
         return "、".join(names.get(p, p) for p in schedule.periods)
 
     def render(self, template: str, path: str, **context: Any) -> str:
-        """One page from its template."""
+        """One page from its template, with the date its sources last changed."""
         values = {**self._common(path), **context}
-        return self.env.get_template(template).render(values)
+        page = self.env.get_template(template).render(values)
+        date = self.updated(sources(path)) if self.updated else None
+        return page.replace("---\n", f"---\nupdated: {date}\n", 1) if date else page
 
 
 def _chart_id(prefix: str, ident: str = "") -> str:
@@ -168,10 +199,13 @@ def _chart_id(prefix: str, ident: str = "") -> str:
 
 
 def render_language(
-    project: Project, lang: str, accessibility: dict[str, Any] | None = None
+    project: Project,
+    lang: str,
+    accessibility: dict[str, Any] | None = None,
+    updated: Updated | None = None,
 ) -> Rendered:
     """Every page of the site in `lang`, and the navigation (which stays small)."""
-    r = PageRenderer(project, lang, accessibility)
+    r = PageRenderer(project, lang, accessibility, updated)
     out = Rendered()
     plan, strategies = project.plan, project.strategies.strategies
     rollups = {s.id: r.rollup(r.kpis_of(s)) if r.kpis_of(s) else [] for s in strategies}

@@ -1,0 +1,290 @@
+"""`dxsite build`: a bilingual MkDocs Material site, ja at / and en at /en/, built for real."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator import cli
+
+from .conftest import EXAMPLES, ROOT, copy_project
+
+EPOCH = "1700000000"
+
+
+def build(project: Path, *extra: str) -> int:
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        return cli.main(["build", str(project), *extra])
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+@pytest.fixture(scope="module")
+def arao(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped plan, built once for this module."""
+    project = copy_project(ROOT, tmp_path_factory.mktemp("site") / "arao")
+    assert build(project) == 0
+    return project
+
+
+def pages(site: Path) -> dict[str, Path]:
+    """Every HTML page of one language, by its path inside that language."""
+    found = {}
+    for path in site.rglob("*.html"):
+        rel = path.relative_to(site).as_posix()
+        if not rel.startswith("en/"):
+            found[rel] = path
+    return found
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_japanese_is_at_the_root_and_english_under_en(arao: Path) -> None:
+    assert soup(arao / "site/index.html").html["lang"] == "ja"
+    assert soup(arao / "site/en/index.html").html["lang"] == "en"
+
+
+def test_every_page_exists_in_both_languages_with_the_right_lang(arao: Path) -> None:
+    ja, en = pages(arao / "site"), pages(arao / "site/en")
+    assert set(ja) == set(en)
+    assert len(ja) == 19  # 9 plan pages, 3 strategies, 3 KPIs, 3 chapters, the 404 page
+    for rel in ja:
+        assert soup(ja[rel]).html["lang"] == "ja", rel
+        assert soup(en[rel]).html["lang"] == "en", rel
+
+
+def _resolve(page_rel: str, href: str) -> str:
+    base = posixpath.dirname("/" + page_rel)
+    target = posixpath.normpath(posixpath.join(base, href)).strip("/")
+    return target + "/" if target else ""
+
+
+def test_the_language_switcher_leads_to_the_same_page(arao: Path) -> None:
+    site = arao / "site"
+    for rel, path in pages(site).items():
+        if rel == "404.html":
+            continue
+        link = soup(path).select_one("a.dx-lang__link")
+        assert link is not None and link["hreflang"] == "en", rel
+        assert _resolve(rel, link["href"]) + "index.html" == "en/" + rel, rel
+        back = soup(site / "en" / rel).select_one("a.dx-lang__link")
+        assert back is not None and back["hreflang"] == "ja"
+        assert _resolve("en/" + rel, back["href"]) + "index.html" == rel, rel
+
+
+def test_hreflang_alternates_and_a_bilingual_sitemap_are_present(arao: Path) -> None:
+    head = soup(arao / "site/en/kpis/index.html").head
+    alternates = {a["hreflang"]: a["href"] for a in head.select('link[rel="alternate"][hreflang]')}
+    assert alternates == {
+        "ja": "https://example.github.io/dxsite/kpis/",
+        "en": "https://example.github.io/dxsite/en/kpis/",
+    }
+    sitemap = (arao / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.github.io/dxsite/en/kpis/</loc>" in sitemap
+    assert sitemap.count("<url>") == 2 * (len(pages(arao / "site")) - 1)
+
+
+def test_the_home_page_shows_vision_period_status_strategies_and_kpis(arao: Path) -> None:
+    home = soup(arao / "site/index.html")
+    text = home.get_text(" ")
+    assert "人がつながり 幸せをつくる 快適未来都市" in text
+    assert "令和4年度（2022年度）〜令和7年度（2025年度）" in text
+    assert home.select_one(".dx-status").get_text(strip=True).startswith("素案")
+    assert len(home.select(".dx-card")) == 3
+    assert len(home.select(".dx-kpi-table tbody tr")) == 3
+    english = soup(arao / "site/en/index.html").get_text(" ")
+    assert "A comfortable future city where people connect and create happiness" in english
+    assert "FY2022–FY2025" in english
+
+
+def test_the_navigation_does_not_list_kpis_or_actions(arao: Path) -> None:
+    nav = soup(arao / "site/kpis/index.html").select("nav.md-nav--primary a.md-nav__link")
+    hrefs = [a.get("href", "") for a in nav]
+    assert not [h for h in hrefs if re.search(r"kpis/[a-z0-9-]+/$", h)]
+    assert (arao / "site/kpis/corporate-income/index.html").is_file()
+
+
+def test_english_footer_says_the_japanese_version_prevails(arao: Path) -> None:
+    footer = soup(arao / "site/en/index.html").select_one(".dx-prevails")
+    assert footer is not None and "Japanese version prevails" in footer.get_text()
+    assert soup(arao / "site/index.html").select_one(".dx-prevails") is None
+
+
+def test_missing_english_is_shown_with_a_visible_notice(tmp_path: Path) -> None:
+    project = copy_project(ROOT, tmp_path / "p")
+    kpis = (project / "kpis.yaml").read_text(encoding="utf-8")
+    kpis = re.sub(r"(\n    name:\n      ja: 企業所得\n)      en: [^\n]+\n", r"\1", kpis)
+    (project / "kpis.yaml").write_text(kpis, encoding="utf-8")
+    assert build(project) == 0
+    title = soup(project / "site/en/kpis/corporate-income/index.html").select_one("h1")
+    assert title is not None
+    assert title.select_one('[lang="ja"]').get_text() == "企業所得"
+    assert "Not yet translated" in title.get_text()
+
+
+def test_japanese_search_is_configured_to_split_katakana_and_hiragana(arao: Path) -> None:
+    import json
+
+    index = json.loads((arao / "site/search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["ja"]
+    separator = re.compile(index["config"]["separator"])
+    tokens = {t for doc in index["docs"] for t in separator.split(doc["text"]) if t}
+    assert "オンライン" in tokens
+    query = [t for t in separator.split("オンライン化") if t]
+    assert query[0] in tokens
+    hits = [d["location"] for d in index["docs"] if "オンライン化" in d["text"]]
+    assert any(h.startswith("strategies/gyosei/") for h in hits)
+    english = json.loads((arao / "site/en/search/search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"]
+    assert any("online" in d["text"].lower() for d in english["docs"])
+    assert not any(
+        "オンライン化" in d["text"] for d in english["docs"] if "gyosei" in d["location"]
+    )
+
+
+URL_ATTRS = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+
+
+def test_no_page_or_stylesheet_loads_anything_from_another_host(arao: Path) -> None:
+    for path in (arao / "site").rglob("*.html"):
+        page = soup(path)
+        for tag in page.select(
+            "script[src], link[rel~=stylesheet], img[src], iframe, link[rel~=preload]"
+        ):
+            target = tag.get("src") or tag.get("href") or ""
+            assert not re.match(r"(?:https?:)?//", target), f"{path}: {target}"
+    for css in (arao / "site").rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
+            assert not re.match(r"(?:https?:)?//", url), f"{css}: {url}"
+
+
+def test_a_failed_build_leaves_the_previous_site_byte_identical(arao: Path) -> None:
+    before = _digest(arao / "site")
+    kpis = arao / "kpis.yaml"
+    original = kpis.read_text(encoding="utf-8")
+    kpis.write_text(original.replace("unit:", "unti:", 1), encoding="utf-8")
+    try:
+        assert build(arao) == 1
+    finally:
+        kpis.write_text(original, encoding="utf-8")
+    assert _digest(arao / "site") == before
+
+
+def test_a_failing_mkdocs_build_also_leaves_the_site_untouched(arao: Path) -> None:
+    before = _digest(arao / "site")
+    theme = arao / "theme" / "main.html"
+    original = theme.read_text(encoding="utf-8")
+    theme.write_text(original + "{% broken", encoding="utf-8")
+    try:
+        assert build(arao) == 1
+    finally:
+        theme.write_text(original, encoding="utf-8")
+    assert _digest(arao / "site") == before
+
+
+def _digest(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical(arao: Path, tmp_path: Path) -> None:
+    assert build(arao, "--site-dir", str(tmp_path / "again")) == 0
+    assert _digest(tmp_path / "again") == _digest(arao / "site")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_the_examples_build(example: Path, tmp_path: Path) -> None:
+    project = copy_project(example, tmp_path / example.name)
+    assert build(project, "--strict") == 0
+    assert soup(project / "site/en/index.html").html["lang"] == "en"
+
+
+def test_matsue_shows_its_four_periods(tmp_path: Path) -> None:
+    project = copy_project(ROOT / "examples/matsue", tmp_path / "matsue")
+    assert build(project) == 0
+    chart = soup(project / "site/index.html").select_one("figure#dx-periods")
+    assert chart is not None
+    text = chart.get_text(" ")
+    assert all(f"第{n}期" in text for n in range(1, 5))
+
+
+def test_dxsite_new_writes_a_plan_that_builds_at_once(tmp_path: Path) -> None:
+    assert cli.main(["new", str(tmp_path / "city")]) == 0
+    assert cli.main(["check", str(tmp_path / "city"), "--strict"]) == 0
+    assert build(tmp_path / "city") == 0
+    assert soup(tmp_path / "city/site/index.html").html["lang"] == "ja"
+    assert soup(tmp_path / "city/site/en/index.html").html["lang"] == "en"
+
+
+def test_dxsite_new_refuses_a_directory_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "city").mkdir()
+    (tmp_path / "city" / "notes.txt").write_text("keep me", encoding="utf-8")
+    assert cli.main(["new", str(tmp_path / "city")]) == 1
+    assert (tmp_path / "city" / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_serve_rebuilds_on_change_and_survives_an_invalid_edit(tmp_path: Path) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    project = copy_project(ROOT / "generator/scaffold", tmp_path / "city")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", str(project), "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=ROOT,
+    )
+
+    def page() -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/kpis/", timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+
+    def wait_for(condition: object, what: str) -> None:
+        for _ in range(100):
+            try:
+                if callable(condition) and condition():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError(f"serve: {what}; log:\n{(tmp_path / 'serve.log').read_text()}")
+
+    try:
+        wait_for(lambda: "100%" in page(), "the first build is served")
+        kpis = project / "kpis.yaml"
+        kpis.write_text(kpis.read_text(encoding="utf-8").replace("value: 100", "value: 90"))
+        wait_for(lambda: "90%" in page(), "a changed target is rebuilt")
+        kpis.write_text(kpis.read_text(encoding="utf-8").replace("unit:", "unti:"))
+        wait_for(
+            lambda: "still serving the last good build" in (tmp_path / "serve.log").read_text(),
+            "an invalid edit is reported",
+        )
+        assert "90%" in page()
+        assert 'unknown field "unti"' in (tmp_path / "serve.log").read_text()
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+    assert "Traceback" not in (tmp_path / "serve.log").read_text()
+    shutil.rmtree(project / ".dxsite", ignore_errors=True)
