@@ -9,7 +9,9 @@ LANGS = ("ja", "en")
 
 
 def number(value: float, precision: int) -> str:
-    """25607 → 25,607; 2.7 with precision 1 → 2.7 (same digits in both languages)."""
+    """25607 → 25,607; 2.7 with precision 1 → 2.7; a whole number keeps no decimals (100)."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
     return f"{value:,.{precision}f}"
 
 
