@@ -12,9 +12,12 @@ from pydantic import BaseModel
 
 from .model.project import FILES
 from .model.text import Text
+from .render import labels
 
 START = "<!-- format-reference:start -->"
 END = "<!-- format-reference:end -->"
+GLOSSARY_START = "<!-- glossary:start -->"
+GLOSSARY_END = "<!-- glossary:end -->"
 SCAFFOLD = Path(__file__).with_name("scaffold")
 
 
@@ -115,14 +118,46 @@ def reference() -> str:
     return "\n".join(parts)
 
 
+def glossary() -> str:
+    """The domain's words in Japanese and English, as the site uses them."""
+    lines = [
+        GLOSSARY_START,
+        "",
+        "| 日本語 | English | in the format |",
+        "|---|---|---|",
+    ]
+    groups = [
+        (labels.LABELS, ""),
+        (labels.STATUS, "status"),
+        (labels.ACTION_STATUS, "status"),
+        (labels.DIRECTION, "direction"),
+        (labels.NATIONAL_PRIORITY, "national_priority"),
+        (labels.MILESTONE_KIND, "kind"),
+    ]
+    for words, field in groups:
+        for key, word in words.items():
+            if word["ja"] and word["ja"] != "—" and key not in _UI_ONLY:
+                code = f"`{field}: {key}`" if field else ""
+                lines.append(f"| {word['ja']} | {word['en']} | {code} |")
+    lines.append(GLOSSARY_END)
+    return "\n".join(lines)
+
+
+_UI_ONLY = {"switch_to", "language_name", "planned", "none", "details"}
+
+
+def _replace(content: str, start: str, end: str, block: str) -> str:
+    if start not in content or end not in content:
+        return content
+    before, rest = content.split(start, 1)
+    return before + block + rest.split(end, 1)[1]
+
+
 def update_readme(readme: Path) -> bool:
-    """Replace the reference between the markers in README.md; True when it changed."""
+    """Regenerate the format reference and glossary in README.md; True when it changed."""
     content = readme.read_text(encoding="utf-8")
-    if START not in content or END not in content:
-        return False
-    before, rest = content.split(START, 1)
-    after = rest.split(END, 1)[1]
-    updated = before + reference() + after
+    updated = _replace(content, START, END, reference())
+    updated = _replace(updated, GLOSSARY_START, GLOSSARY_END, glossary())
     if updated == content:
         return False
     readme.write_text(updated, encoding="utf-8")

@@ -12,20 +12,17 @@ from hypothesis import strategies as st
 
 from generator.load import load_text
 from generator.model.project import FILES
-from generator.reference import reference
+from generator.reference import glossary, reference
 from generator.schema import schema_name, schemas
 from generator.validate import validate
 
 from .conftest import EXAMPLES, ROOT, SCAFFOLD
 
 SHIPPED_YAML = sorted(
-    p
+    base / rel
     for base in (ROOT, *EXAMPLES, SCAFFOLD)
-    for p in base.glob("**/*.yaml")
-    if "schemas" not in p.parts
-    and ".dxsite" not in p.parts
-    and p.name != ".pre-commit-hooks.yaml"
-    and ".github" not in p.parts
+    for rel, _, _ in FILES.values()
+    if (base / rel).is_file()
 )
 
 
@@ -39,6 +36,7 @@ def test_the_committed_schemas_are_up_to_date() -> None:
 def test_the_readme_format_reference_is_up_to_date() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert reference() in readme, "the README's format reference is stale: run dxsite schema"
+    assert glossary() in readme, "the README's glossary is stale: run dxsite schema"
 
 
 @pytest.mark.parametrize("path", SHIPPED_YAML, ids=lambda p: str(p.relative_to(ROOT)))
