@@ -1,4 +1,4 @@
-"""`dxsite check`: every problem an editor can make comes back as PATH:LINE:COL, never a traceback."""
+"""`dxsite check`: every editor's mistake comes back as PATH:LINE:COL, never a traceback."""
 
 from __future__ import annotations
 
@@ -74,8 +74,8 @@ def test_no_yes_and_on_stay_text_and_are_not_booleans(scaffold: Path, dxsite: Ru
     code, out = dxsite("check", str(scaffold))
     assert code == 1
     assert (
-        'plan/plan.yaml:4:9: error: status: expected one of draft, proposal, adopted; found text "no"'
-        in out
+        "plan/plan.yaml:4:9: error: status: "
+        'expected one of draft, proposal, adopted; found text "no"' in out
     )
 
 
