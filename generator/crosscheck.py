@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, did_you_mean
 from .load import Document, Loc
 from .model.fiscal import fiscal_year_of, format_fiscal_year
 from .model.project import Project
@@ -101,8 +101,6 @@ def check_unique_ids(ctx: Context) -> Iterator[Diagnostic]:
 def _reference(
     ctx: Context, loc: Loc, value: str, kind: str, known: dict[str, Loc]
 ) -> Iterator[Diagnostic]:
-    from .validate import did_you_mean
-
     if value not in known:
         near = did_you_mean(value, known)
         yield ctx.error(loc, f'no {kind} has the id "{value}"{near}', "reference")

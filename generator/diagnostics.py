@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,3 +52,9 @@ def summary(diagnostics: list[Diagnostic]) -> str:
     if not diagnostics:
         return "No problems found."
     return f"{errors} error(s), {warnings} warning(s)."
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`; did you mean "x"?` when a choice is close to `word`, else ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f'; did you mean "{close[0]}"?' if close else ""

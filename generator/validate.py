@@ -6,7 +6,6 @@ Pydantic errors are translated into plain messages located at the YAML line that
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 import types
 import typing
@@ -18,18 +17,12 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import crosscheck
-from .diagnostics import Diagnostic, Severity, has_errors
+from .diagnostics import Diagnostic, Severity, did_you_mean, has_errors
 from .load import Document, Loc, load_yaml, read_text
 from .model.project import CHAPTERS_DIR, FILES, Chapter, Project
 from .model.text import Text
 
 _FULL_WIDTH_NUMBER = re.compile(r"^[－ー-]?[０-９0-9]+([．.][０-９0-9]+)?$")
-
-
-def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
-    """`; did you mean "x"?` when a choice is close to `word`, else ""."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f'; did you mean "{close[0]}"?' if close else ""
 
 
 def _unwrap(annotation: Any, index: bool) -> Any:

@@ -8,7 +8,6 @@ from pydantic import Field, model_validator
 
 from .base import Choice, Id, Model
 from .fiscal import FiscalYear
-from .plan import Span
 from .text import Text
 
 
@@ -124,6 +123,3 @@ class StrategiesFile(Model):
     """Paragraphs introducing the strategies as a whole."""
     strategies: list[Strategy] = Field(min_length=1)
     """The basic strategies, in the plan's order."""
-
-
-Span.model_rebuild()
