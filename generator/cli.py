@@ -1,4 +1,4 @@
-"""The `dxsite` command: check, schema, build, serve, new (argument parsing and output only)."""
+"""The `dxsite` command: check, schema, build, serve, new, accessibility (parsing and output)."""
 
 from __future__ import annotations
 
@@ -66,6 +66,27 @@ def _reporter(fmt: str, strict: bool) -> commands.Report:
     return report
 
 
+def cmd_accessibility(args: argparse.Namespace) -> int:
+    """Test every page of both languages with axe-core and record DIR/accessibility.json."""
+    from . import accessibility  # Playwright and axe-core are optional: imported only here
+
+    root = Path(args.dir)
+    site_dir = Path(args.site_dir) if args.site_dir else None
+
+    def build(project: Path, target: Path) -> None:
+        commands.build(project, target, strict=False, report=_reporter("text", False))
+
+    report = accessibility.run(root, site_dir, build=build)
+    for problem in report.problems():
+        print(problem)
+    print(
+        f"{report.tool} ({', '.join(report.tags)}), {report.browser}: {len(report.pages)} pages "
+        f"in {' and '.join(report.schemes)} schemes, {report.violations} violation(s); "
+        f"recorded in {root / accessibility.REPORT} (rebuild the site to publish it)"
+    )
+    return 1 if report.violations else 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write the JSON Schemas into DIR/schemas/."""
     root = Path(args.dir)
@@ -103,6 +124,15 @@ def parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="write a minimal valid plan into a new directory")
     new.add_argument("dir")
     new.set_defaults(run=cmd_new)
+
+    a11y = sub.add_parser(
+        "accessibility", help="test every page with axe-core and record accessibility.json"
+    )
+    a11y.add_argument("dir", nargs="?", default=".")
+    a11y.add_argument(
+        "--site-dir", help="test this built site instead of building DIR into a temporary one"
+    )
+    a11y.set_defaults(run=cmd_accessibility)
 
     schema = sub.add_parser("schema", help="write JSON Schemas and the README's format reference")
     schema.add_argument("dir", nargs="?", default=".")

@@ -1,7 +1,8 @@
 """Load YAML into plain Python values that remember where each value was written.
 
 Only this module touches YAML. It never raises on editor input: every problem (encoding,
-syntax, tabs, duplicate keys, aliases, excessive nesting or size) becomes a Diagnostic.
+syntax, tabs, duplicate keys, aliases, excessive nesting or size, control characters, overlong
+texts and numbers) becomes a Diagnostic.
 Scalars follow the YAML 1.2 core schema: only `true`/`false` are booleans (`no`, `yes`, `on`
 stay text), `010` is ten, `9:00` is text.
 """
@@ -22,6 +23,10 @@ from .diagnostics import Diagnostic, Severity
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
+MAX_TEXT = 10_000
+"""The longest text (or key) in characters; the shipped plans' longest paragraph has ~500."""
+MAX_DIGITS = 18
+"""The most digits a whole number may have (a budget of a trillion yen has 13)."""
 Loc = tuple[str | int, ...]
 
 _INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
@@ -32,6 +37,9 @@ _FLOAT = re.compile(
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# What YAML refuses when written raw, refused too when written as an escape ("\x01", "\ud800"):
+# C0 and C1 control characters except tab and line ends, lone surrogates, U+FFFE and U+FFFF.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class _Problem(Exception):
@@ -123,16 +131,56 @@ def _position(mark: yaml.Mark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+def _text(node: yaml.ScalarNode) -> str:
+    """The text of a scalar, refused when it holds a character no text may hold, or is huge."""
     value: str = node.value
+    bad = _UNPRINTABLE.search(value)
+    if bad:
+        code = ord(bad.group())
+        what = (
+            "a lone surrogate"
+            if 0xD800 <= code <= 0xDFFF
+            else "a noncharacter"
+            if code >= 0xFFFE
+            else "a control character"
+        )
+        raise _Problem(
+            node.start_mark,
+            f"the text contains U+{code:04X} ({what}), which is not allowed in text: remove it",
+        )
+    if len(value) > MAX_TEXT:
+        raise _Problem(
+            node.start_mark,
+            f"the text is {len(value):,} characters long; the limit is {MAX_TEXT:,}",
+        )
+    return value
+
+
+def _integer(node: yaml.ScalarNode) -> int:
+    value: str = node.value
+    digits = value.lstrip("+-")
+    too_large = _Problem(
+        node.start_mark, f"the number is too large: at most {MAX_DIGITS} digits are allowed"
+    )
+    if len(digits) > MAX_DIGITS + 2:
+        raise too_large
+    if value.startswith(("0x", "0o")):
+        number = int(value[2:], 16 if value[1] == "x" else 8)
+    else:
+        number = int(value, 10)
+    if abs(number) >= 10**MAX_DIGITS:
+        raise too_large
+    return number
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value: str = _text(node)
     if node.tag.endswith(":null"):
         return None
     if node.tag.endswith(":bool"):
         return value.lower() == "true"
     if node.tag.endswith(":int"):
-        if value.startswith(("0x", "0o")):
-            return int(value[2:], 16 if value[1] == "x" else 8)
-        return int(value, 10)
+        return _integer(node)
     if node.tag.endswith(":float"):
         lowered = value.lower().lstrip("+")
         if lowered.endswith(".inf"):
@@ -170,7 +218,7 @@ class _Builder:
             line, col = _position(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Problem(key_node.start_mark, "a key must be a plain name, not a list or map")
-            key = str(key_node.value)
+            key = _text(key_node)
             if key == "<<":
                 raise _Problem(key_node.start_mark, "merge keys (<<) are not supported")
             if key in seen:
@@ -191,24 +239,54 @@ class _Builder:
             yield key, self.build(value_node, (*loc, key))
 
 
-def _decode(raw: bytes) -> tuple[str | None, str]:
-    """The text of a file, or None and a plain explanation of why it can't be read."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, "the file is in UTF-16: save it as UTF-8"
-    if b"\x00" in raw:
-        return None, "this is a binary file, not YAML or Markdown text"
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff"), ""
-    except UnicodeDecodeError as exc:
+def _utf16(raw: bytes) -> bool:
+    """Whether BOM-less bytes are UTF-16 text: the high byte of most characters (ASCII) is NUL."""
+    for codec, high in (("utf-16-le", raw[1::2]), ("utf-16-be", raw[0::2])):
+        if high.count(0) * 2 < len(high):
+            continue
         try:
-            raw.decode("cp932")
+            text = raw.decode(codec)
         except UnicodeDecodeError:
-            return None, f"the file is not valid UTF-8 (byte {exc.start + 1}): save it as UTF-8"
-        return None, "the file looks like Shift_JIS: save it as UTF-8"
+            continue
+        if "\x00" not in text:
+            return True
+    return False
+
+
+def _decode(raw: bytes) -> tuple[str | None, str, tuple[int, int]]:
+    """The text of a file, or None, a plain explanation of why it can't be read, and where."""
+    start = (1, 1)
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None, "the file is in UTF-32: save it as UTF-8", start
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, "the file is in UTF-16: save it as UTF-8", start
+    if b"\x00" in raw:
+        if len(raw) % 2 == 0 and _utf16(raw):
+            return None, "the file is in UTF-16: save it as UTF-8", start
+        return None, "this is a binary file, not YAML or Markdown text", start
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff"), "", start
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        if before.isascii() and _decodes(raw, "cp932"):
+            return None, "the file looks like Shift_JIS: save it as UTF-8", start
+        # UTF-8 text (Japanese already read as UTF-8) with a broken byte: show where it is.
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        message = f"the file is not valid UTF-8 (byte {exc.start + 1}): save it as UTF-8"
+        return None, message, (line, col)
+
+
+def _decodes(raw: bytes, codec: str) -> bool:
+    try:
+        raw.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a UTF-8 text file, or explain (as a diagnostic at line 1) why it can't be read."""
+    """Read a UTF-8 text file, or explain (as a located diagnostic) why it can't be read."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -219,9 +297,9 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Diagnostic(rel, 1, 1, Severity.ERROR, f"cannot read: {exc.strerror}", "file")]
-    text, why = _decode(raw)
+    text, why, (line, col) = _decode(raw)
     if text is None:
-        return None, [Diagnostic(rel, 1, 1, Severity.ERROR, why, "encoding")]
+        return None, [Diagnostic(rel, line, col, Severity.ERROR, why, "encoding")]
     return text, []
 
 

@@ -19,10 +19,21 @@ POLICY = (
 )
 
 
+def _content(html: str) -> tuple[int, int]:
+    """Where the page content (rendered from the plan) starts and ends: from the first <article
+    to the end of the last </article>; (0, 0) when the page has none."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    return (start, end + len("</article>")) if 0 <= start < end else (0, 0)
+
+
 def _script_hashes(html: str) -> list[str]:
+    """The hashes of the theme's inline scripts. A script inside the page content can only have
+    been injected (plan text is escaped, chapters are sanitised): it gets no hash, so the
+    browser refuses to run it even if escaping ever failed."""
+    start, end = _content(html)
     hashes = []
     for match in _INLINE_SCRIPT.finditer(html):
-        if "application/json" in match.group("attrs"):
+        if "application/json" in match.group("attrs") or start <= match.start() < end:
             continue
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")

@@ -135,6 +135,9 @@ def mkdocs_config(project: Project, paths: Paths, lang: str, rendered: Rendered)
             },
         },
     }
+    site_url = str(_user_config(paths.root).get("site_url", ""))
+    if site_url and lang != "ja":
+        config["site_url"] = site_url.rstrip("/") + f"/{lang}/"
     if (paths.root / "mkdocs.yml").is_file():
         config = {"INHERIT": str(paths.root / "mkdocs.yml"), **config}
     return config

@@ -13,7 +13,7 @@ from generator import cli
 ROOT = Path(__file__).resolve().parent.parent
 SCAFFOLD = ROOT / "generator" / "scaffold"
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir())
-PLAN_SOURCES = ("plan", "kpis.yaml", "mkdocs.yml", "theme", "schemas")
+PLAN_SOURCES = ("plan", "kpis.yaml", "mkdocs.yml", "theme", "schemas", "accessibility.json")
 
 
 def copy_project(source: Path, target: Path) -> Path:

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 FONT = 13.0
 """The font size of chart text, in viewBox units."""
-WIDTH = 480.0
-"""The width of every chart's viewBox; the svg scales to the column (a phone: about 0.7)."""
+WIDTH = 400.0
+"""The width of every chart's viewBox: about a phone's column, so that on a 375 px phone the
+text stays about 11 px; charts.css caps the width on larger screens (text about 18 px)."""
 PAD = 8.0
 """The margin on the left and right of a chart."""
 
@@ -44,9 +45,13 @@ def fit(text: str, width: float, size: float = FONT) -> str:
     """The text, cut with … when it would be wider than `width`."""
     if text_width(text, size) <= width:
         return text
-    while text and text_width(text + "…", size) > width:
-        text = text[:-1]
-    return text + "…"
+    room, kept = width - text_width("…", size), 0
+    for char in text:  # one pass: a long label must not cost quadratic time
+        room -= text_width(char, size)
+        if room < 0:
+            break
+        kept += 1
+    return text[:kept] + "…"
 
 
 def nice_ticks(low: float, high: float) -> tuple[list[float], int]:

@@ -43,6 +43,10 @@ LABELS: dict[str, dict[str, str]] = {
     "duties": {"ja": "役割", "en": "Duties"},
     "timeline": {"ja": "策定経過", "en": "Formulation timeline"},
     "date": {"ja": "日付", "en": "Date"},
+    "no_milestones": {
+        "ja": "策定経過はまだ記録されていません。",
+        "en": "No formulation steps have been recorded yet.",
+    },
     "planned": {"ja": "（予定）", "en": "(planned)"},
     "how_to_submit": {"ja": "提出方法", "en": "How to submit"},
     "chapters": {"ja": "計画本文", "en": "Plan text"},

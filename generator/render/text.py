@@ -59,6 +59,15 @@ def heading(text: Text, lang: str) -> Markup:
     return Markup(shown)
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def title(text: Text | str, lang: str) -> str:
-    """HTML-escaped text for page and nav titles (MkDocs' templates do not escape them)."""
-    return html.escape(text if isinstance(text, str) else text.get(lang))
+    """HTML-escaped text for page and nav titles (MkDocs' templates do not escape them).
+
+    Characters beyond U+FFFF (𠮷, emoji) become character references: a page's front matter
+    carries its title as JSON, whose escapes for them ("\\ud842\\udfb7") YAML reads as two
+    broken characters, and MkDocs then drops the whole front matter.
+    """
+    escaped = html.escape(text if isinstance(text, str) else text.get(lang))
+    return _ASTRAL.sub(lambda m: f"&#x{ord(m.group()):X};", escaped)

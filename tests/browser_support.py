@@ -1,0 +1,121 @@
+"""Helpers for the browser tests: a watched browser context and what a keyboard user sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    Route,
+    WebError,
+)
+
+from generator import accessibility
+
+LOCAL_HOSTS = {"127.0.0.1"}
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
+
+# What has keyboard focus, and whether a sighted person can see it: rendered, not transparent,
+# not clipped to nothing and inside the viewport once scrolled to (an off-canvas drawer is not).
+FOCUS = """(scroll) => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  if (scroll) e.scrollIntoView({block: "nearest", inline: "nearest", behavior: "instant"});
+  const r = e.getBoundingClientRect();
+  const visible = e.checkVisibility({opacityProperty: true, visibilityProperty: true})
+    && r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
+    && r.left < innerWidth && r.top < innerHeight;
+  const text = (e.getAttribute("aria-label") || e.textContent || "").trim().replace(/\\s+/g, " ");
+  return {
+    tag: e.tagName.toLowerCase(), cls: e.className && String(e.className) || "",
+    href: e.getAttribute("href"), text: text.slice(0, 40), visible,
+    main: !!e.closest(".md-content"), drawer: !!e.closest(".md-sidebar--primary"),
+  };
+}"""
+
+
+@dataclass
+class Watcher:
+    """Creates browser contexts that record console errors and requests off localhost.
+
+    Requests to any other host are aborted as well as recorded, so a test never leaks.
+    """
+
+    browser: Browser
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+    def context(self, scheme: str = "light", **options: Any) -> BrowserContext:
+        """A fresh context (light or dark) that records what it should not do."""
+        context = accessibility.new_context(self.browser, scheme, **options)
+        context.route("**/*", self._route)
+        context.on("request", self._request)
+        context.on("console", self._console)
+        context.on("weberror", self._weberror)
+        return context
+
+    def page(self, scheme: str = "light", **options: Any) -> Page:
+        """A page in a fresh watched context (closed with the context)."""
+        return self.context(scheme, **options).new_page()
+
+    def _check(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname not in LOCAL_HOSTS:
+            if url not in self.outside:
+                self.outside.append(url)
+            return False
+        return True
+
+    def _request(self, request: Request) -> None:
+        self._check(request.url)
+
+    def _route(self, route: Route) -> None:
+        if self._check(route.request.url):
+            route.continue_()
+        else:
+            route.abort()
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            where = message.page.url if message.page else "?"
+            self.errors.append(f"{where}: {message.text}")
+
+    def _weberror(self, error: WebError) -> None:
+        where = error.page.url if error.page else "?"
+        self.errors.append(f"{where}: uncaught {error.error}")
+
+    def assert_clean(self) -> None:
+        """No console error and no request to another host so far."""
+        assert not self.errors, "console errors:\n" + "\n".join(self.errors)
+        assert not self.outside, "requests off localhost:\n" + "\n".join(self.outside)
+
+
+def focused(page: Page, *, settle: bool = True) -> dict[str, Any] | None:
+    """What has focus; waits out CSS transitions (skip link, drawer) and smooth scrolling
+    before judging."""
+    state: dict[str, Any] | None = page.evaluate(FOCUS, False)
+    if settle and state is not None and not state["visible"]:
+        page.wait_for_timeout(400)
+        state = page.evaluate(FOCUS, True)
+    return state
+
+
+def tab_until(page: Page, done: str, limit: int = 80) -> list[dict[str, Any]]:
+    """Press Tab until the focused element satisfies the key `done` (main, drawer …)."""
+    stops: list[dict[str, Any]] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = focused(page)
+        if state is None:
+            continue
+        stops.append(state)
+        if state[done]:
+            return stops
+    raise AssertionError(f"{limit} Tabs never reached {done}: {[s['text'] for s in stops]}")

@@ -1,0 +1,426 @@
+"""The site as citizens meet it: the built shipped plan in headless Chromium (Debian's).
+
+One build of the Arao plan and one browser serve the whole module. axe-core tests every page of
+both languages in the light and dark schemes; the rest is done as a person does it: click the
+language switcher, type in the search box, use only the keyboard, read on a 375 px phone.
+Screenshots for human review go to test-output/screenshots/ (ignored by git).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from generator import accessibility, cli
+
+from .browser_support import DESKTOP, PHONE, Watcher, focused, tab_until
+from .conftest import ROOT, copy_project
+
+needs_chromium = pytest.mark.skipif(
+    not accessibility.CHROMIUM.exists(),
+    reason=f"Debian's chromium is not installed at {accessibility.CHROMIUM} "
+    "(apt-get install chromium; .ci/run installs it)",
+)
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+EPOCH = "1700000000"
+
+
+@dataclass
+class Site:
+    """The built site, served on localhost under its published path (e.g. /dxsite/)."""
+
+    dir: Path
+    base: str
+    urls: list[str]
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    @property
+    def pages(self) -> list[str]:
+        """Every page that has a counterpart in the other language (not the 404 pages)."""
+        return [u for u in self.urls if not u.endswith("404.html")]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The shipped plan (with its recorded accessibility.json), built and served once."""
+    project = copy_project(ROOT, tmp_path_factory.mktemp("browser") / "arao")
+    if (ROOT / accessibility.REPORT).is_file():
+        shutil.copy2(ROOT / accessibility.REPORT, project / accessibility.REPORT)
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        assert cli.main(["build", str(project)]) == 0
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    built = project / "site"
+    with accessibility.serve(built, accessibility.site_prefix(built)) as base:
+        yield Site(built, base, accessibility.site_pages(built))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Debian Chromium for the module."""
+    if not accessibility.CHROMIUM.exists():
+        pytest.skip(f"Debian's chromium is not installed at {accessibility.CHROMIUM}")
+    with sync_playwright() as playwright:
+        launched = accessibility.launch(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def watcher(browser: Browser) -> Iterator[Watcher]:
+    """Contexts that record console errors and requests off localhost; closed after the test."""
+    watch = Watcher(browser)
+    yield watch
+    for context in browser.contexts:
+        context.close()
+
+
+def other_language(url: str) -> str:
+    return url.removeprefix("/en") if url.startswith("/en/") else "/en" + url
+
+
+# --- axe-core -----------------------------------------------------------------------------
+
+
+@needs_chromium
+def test_axe_finds_no_violation_on_any_page_in_light_or_dark(site: Site, watcher: Watcher) -> None:
+    assert len(site.urls) == 38  # 19 per language, the 404 pages included
+    report = accessibility.audit(watcher.browser, site.base, site.urls, context=watcher.context)
+    assert {p.url for p in report.pages} == set(site.urls)
+    assert all(set(p.violations) == {"light", "dark"} for p in report.pages)
+    assert report.violations == 0, "\n".join(report.problems())
+    watcher.assert_clean()
+
+
+@needs_chromium
+def test_axe_catches_an_image_without_alt_text(
+    site: Site, watcher: Watcher, tmp_path: Path
+) -> None:
+    broken = tmp_path / "site"
+    shutil.copytree(site.dir, broken)
+    page = broken / "kpis" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    marker = '<article class="md-content__inner md-typeset">'
+    assert marker in html
+    page.write_text(
+        html.replace(marker, marker + '<img src="../assets/images/favicon.png">', 1),
+        encoding="utf-8",
+    )
+    with accessibility.serve(broken, accessibility.site_prefix(broken)) as base:
+        report = accessibility.audit(watcher.browser, base, ["/kpis/", "/"])
+    by_url = {p.url: p for p in report.pages}
+    for scheme in ("light", "dark"):
+        rules = {v.rule for v in by_url["/kpis/"].violations[scheme]}
+        assert "image-alt" in rules, scheme
+    assert by_url["/"].count == 0
+    assert report.violations == 2
+    assert any("image-alt" in line and "/kpis/" in line for line in report.problems())
+
+
+def test_dxsite_accessibility_records_the_run_and_fails_on_a_violation(tmp_path: Path) -> None:
+    """The command end to end, in its own process (it starts its own browser)."""
+    if not accessibility.CHROMIUM.exists():
+        pytest.skip(f"Debian's chromium is not installed at {accessibility.CHROMIUM}")
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    page = '<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>'
+    page += "<main><h1>{title}</h1>{body}</main></body></html>"
+    (site / "index.html").write_text(
+        page.format(lang="ja", title="ホーム", body='<img src="x.png">'), encoding="utf-8"
+    )
+    (site / "en" / "index.html").write_text(
+        page.format(lang="en", title="Home", body="<p>Fine.</p>"), encoding="utf-8"
+    )
+    project = tmp_path / "project"
+    project.mkdir()
+    command = [sys.executable, "-m", "generator.cli", "accessibility", str(project)]
+    done = subprocess.run(
+        [*command, "--site-dir", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "/ [light] image-alt" in done.stdout
+    report = json.loads((project / accessibility.REPORT).read_text(encoding="utf-8"))
+    assert report["tags"] == ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+    assert report["tool"].startswith("axe-core ")
+    assert report["browser"].startswith("Chromium ")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", report["date"])
+    assert report["pages"] == [
+        {"url": "/", "violations": 2, "rules": ["image-alt"]},
+        {"url": "/en/", "violations": 0, "rules": []},
+    ]
+    assert report["violations"] == 2
+
+
+@pytest.mark.parametrize("recorded", [True, False])
+def test_the_policy_page_states_only_what_the_recorded_run_found(
+    recorded: bool, scaffold: Path, tmp_path: Path
+) -> None:
+    report = {
+        "date": "2025-03-31",
+        "tool": "axe-core 4.10.0",
+        "tags": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+        "schemes": ["light", "dark"],
+        "browser": "Chromium 130.0 (headless)",
+        "pages": [{"url": "/", "violations": 0}, {"url": "/en/", "violations": 3}],
+        "violations": 3,
+    }
+    if recorded:
+        (scaffold / accessibility.REPORT).write_text(json.dumps(report), encoding="utf-8")
+    assert cli.main(["build", str(scaffold), "--site-dir", str(tmp_path / "site")]) == 0
+    for lang, prefix in (("ja", ""), ("en", "en/")):
+        html = (tmp_path / "site" / prefix / "accessibility" / "index.html").read_text("utf-8")
+        article = BeautifulSoup(html, "html.parser").select_one("article")
+        assert article is not None
+        text = article.get_text(" ", strip=True)
+        assert "JIS X 8341-3:2016" in text and "WCAG 2.1" in text
+        if recorded:
+            assert '<time datetime="2025-03-31">' in html
+            assert "axe-core 4.10.0" in text and "wcag21aa" in text
+            assert ("3 件の違反" if lang == "ja" else "3 violation(s)") in text
+            assert "/en/" in text
+        else:
+            assert ("まだ試験を実施していません" if lang == "ja" else "No test") in text
+            assert "axe-core" not in text
+
+
+@needs_chromium
+def test_the_shipped_policy_page_shows_the_committed_run(site: Site) -> None:
+    recorded = ROOT / accessibility.REPORT
+    if not recorded.is_file():
+        pytest.skip("no accessibility.json recorded yet: run dxsite accessibility")
+    report = json.loads(recorded.read_text(encoding="utf-8"))
+    html = (site.dir / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert f'<time datetime="{report["date"]}">' in html
+    assert report["tool"] in html
+    assert html.count('<tr><th scope="row">') == len(report["pages"])
+
+
+# --- behaviour ------------------------------------------------------------------------------
+
+
+@needs_chromium
+def test_the_switcher_leads_to_the_same_page_in_the_other_language(
+    site: Site, watcher: Watcher
+) -> None:
+    page = watcher.page()
+    for url in site.pages:
+        page.goto(site.url(url))
+        switcher = page.locator("a.dx-lang__link")
+        with page.expect_navigation():
+            switcher.click()
+        assert page.url == site.url(other_language(url)), url
+        lang = "en" if not url.startswith("/en/") else "ja"
+        assert page.locator("html").get_attribute("lang") == lang, url
+    watcher.assert_clean()
+
+
+def _search(page: Page, query: str) -> list[str]:
+    """Type `query` into Material's search box; the hrefs of the results.
+
+    Playwright enters Japanese as text without key events; Material reads the box on keyup,
+    which a person's last keystroke (confirming the IME, say) gives: press End to give it.
+    """
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)
+    page.keyboard.press("End")
+    results = page.locator("a.md-search-result__link")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("home", "query", "title"),
+    [("/", "オンライン化", "行政のDX"), ("/en/", "online", "DX for Administration")],
+)
+def test_search_finds_the_page_in_its_own_language(
+    site: Site, watcher: Watcher, home: str, query: str, title: str
+) -> None:
+    page = watcher.page(viewport=DESKTOP)
+    with page.expect_response(re.compile(r"search_index\.json$")):
+        page.goto(site.url(home))
+    hrefs = _search(page, query)
+    paths = [h.split("?")[0].removeprefix(site.base) for h in hrefs]
+    assert any(p == home + "strategies/gyosei/" for p in paths), paths
+    if home == "/":
+        assert not any(p.startswith("/en/") for p in paths), paths
+    else:
+        assert all(p.startswith("/en/") for p in paths), paths
+    target = next(
+        page.locator("a.md-search-result__link").nth(i)
+        for i, p in enumerate(paths)
+        if p == home + "strategies/gyosei/"
+    )
+    with page.expect_navigation():
+        target.click()
+    assert page.locator("h1").first.inner_text().strip() == title
+    watcher.assert_clean()
+
+
+KEYBOARD_PAGES = ["/", "/en/", "/kpis/online-procedure-rate/", "/en/strategies/"]
+
+
+@needs_chromium
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("url", KEYBOARD_PAGES)
+def test_keyboard_skip_link_then_tab_reaches_the_content_and_the_switcher(
+    site: Site, watcher: Watcher, url: str, viewport: dict[str, int]
+) -> None:
+    page = watcher.page(viewport=viewport)
+    page.goto(site.url(url))
+    page.keyboard.press("Tab")
+    first = focused(page)
+    assert first is not None and "md-skip" in first["cls"] and first["visible"], first
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == first["href"]
+    page.keyboard.press("Tab")
+    after = focused(page)
+    assert after is not None and after["main"] and after["visible"], after
+
+    page.goto(site.url(url))
+    stops = tab_until(page, "main")
+    assert any("dx-lang__link" in s["cls"] for s in stops), stops
+    hidden = [s for s in stops if not s["visible"]]
+    assert not hidden, f"Tab stops nobody can see: {hidden}"
+    watcher.assert_clean()
+
+
+@needs_chromium
+def test_keyboard_opens_and_closes_the_navigation_on_a_phone(site: Site, watcher: Watcher) -> None:
+    page = watcher.page(viewport=PHONE)
+    page.goto(site.url("/kpis/"))
+    menu = page.locator('.md-header__button[for="__drawer"]')
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_have_accessible_name("メニュー")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if menu.evaluate("e => e === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab does not reach the menu button")
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    inside = focused(page)
+    assert inside is not None and inside["drawer"] and inside["visible"], inside
+    page.keyboard.press("Tab")
+    inside = focused(page)
+    assert inside is not None and inside["drawer"] and inside["visible"], inside
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    assert menu.evaluate("e => e === document.activeElement")
+    watcher.assert_clean()
+
+
+CHART_PAGES = {
+    "/": 1,
+    "/strategies/": 1,
+    "/strategies/gyosei/": 1,
+    "/kpis/online-procedure-rate/": 1,
+    "/kpis/corporate-income/": 1,
+    "/kpis/convenience-rate/": 1,
+}
+
+
+@needs_chromium
+def test_every_chart_has_a_name_and_a_table_the_keyboard_reaches(
+    site: Site, watcher: Watcher
+) -> None:
+    page = watcher.page(viewport=DESKTOP)
+    found = {}
+    for url in site.pages:
+        page.goto(site.url(url))
+        figures = page.locator("figure.dx-chart")
+        found[url] = figures.count()
+        for i in range(figures.count()):
+            figure = figures.nth(i)
+            svg = figure.locator("svg[role=img]")
+            expect(svg).to_have_count(1)
+            # The name is the title followed by the description: the data in words.
+            title = svg.locator("title").first.text_content() or ""
+            desc = svg.locator("desc").first.text_content() or ""
+            assert title.strip() and desc.strip(), url
+            expect(svg).to_have_accessible_name(f"{title.strip()} {desc.strip()}")
+            wrap = figure.locator(".dx-table-wrap")
+            expect(wrap).to_have_attribute("tabindex", "0")
+            expect(wrap).to_have_accessible_name(re.compile(r"\S"))
+            expect(wrap.locator("table caption")).to_have_count(1)
+            expect(wrap.locator("table tbody tr").first).to_be_visible()
+        if figures.count():
+            # Keyboard only: from the skip link, Tab reaches the first chart's table.
+            page.goto(site.url(url))
+            page.keyboard.press("Tab")
+            page.keyboard.press("Enter")
+            target = figures.first.locator(".dx-table-wrap")
+            for _ in range(120):
+                page.keyboard.press("Tab")
+                if target.evaluate("e => e === document.activeElement"):
+                    break
+            else:
+                raise AssertionError(f"{url}: Tab never reaches the chart's table")
+    charts = {u: n for u, n in found.items() if n}
+    expected = {**CHART_PAGES, **{"/en" + u: n for u, n in CHART_PAGES.items()}}
+    assert charts == expected
+    watcher.assert_clean()
+
+
+@needs_chromium
+def test_no_page_scrolls_sideways_on_a_375_px_phone(site: Site, watcher: Watcher) -> None:
+    page = watcher.page(viewport=PHONE, is_mobile=True, has_touch=True)
+    wide = {}
+    for url in site.urls:
+        page.goto(site.url(url))
+        sizes = page.evaluate(
+            "() => { const s = document.scrollingElement; return [s.scrollWidth, s.clientWidth]; }"
+        )
+        if sizes[0] > sizes[1]:
+            wide[url] = sizes
+    assert not wide, f"pages wider than the phone (scrollWidth, clientWidth): {wide}"
+    watcher.assert_clean()
+
+
+# --- screenshots for human review ------------------------------------------------------------
+
+SHOTS = {"home": "/", "strategy": "/strategies/gyosei/", "kpis": "/kpis/"}
+
+
+@needs_chromium
+def test_screenshots_for_review(site: Site, watcher: Watcher) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    written = []
+    for scheme in ("light", "dark"):
+        for width, viewport in (("desktop", DESKTOP), ("375", PHONE)):
+            if scheme == "dark" and width == "375":
+                continue
+            page = watcher.page(scheme, viewport=viewport)
+            for lang, prefix in (("ja", ""), ("en", "/en")):
+                shots = dict(SHOTS)
+                if scheme == "dark":
+                    shots = {"kpi": "/kpis/online-procedure-rate/", "strategy": SHOTS["strategy"]}
+                for name, url in shots.items():
+                    suffix = "-dark" if scheme == "dark" else ""
+                    path = SCREENSHOTS / f"{name}-{lang}-{width}{suffix}.png"
+                    page.goto(site.url(prefix + url))
+                    page.screenshot(path=path, full_page=True)
+                    written.append(path)
+            page.context.close()
+    assert all(p.stat().st_size > 10_000 for p in written)
+    watcher.assert_clean()
