@@ -137,6 +137,7 @@ class PageRenderer:
             "data_url": "../" * data_depth + "data/",
             "title": lambda v: text.title(v, lang),
             "fy": lambda y: fmt.year(y, lang),
+            "fyc": lambda y: fmt.year(y, lang, compact=True),
             "span": lambda a, b: fmt.span(a, b, lang),
             "qty": lambda v, kpi: fmt.quantity(v, kpi.precision, kpi.unit, lang),
             "pct": lambda v: fmt.percent(v, lang),
