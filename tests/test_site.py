@@ -292,3 +292,23 @@ def test_serve_rebuilds_on_change_and_survives_an_invalid_edit(tmp_path: Path) -
         log.close()
     assert "Traceback" not in (tmp_path / "serve.log").read_text()
     shutil.rmtree(project / ".dxsite", ignore_errors=True)
+
+
+def test_pages_show_when_their_sources_last_changed_in_git(tmp_path: Path) -> None:
+    project = copy_project(ROOT / "generator/scaffold", tmp_path / "city")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2024-05-06T12:00:00+09:00",
+        "GIT_COMMITTER_DATE": "2024-05-06T12:00:00+09:00",
+    }
+    for command in (
+        ["git", "init", "-q"],
+        ["git", "add", "."],
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "x"],
+    ):
+        subprocess.run(command, cwd=project, env=env, check=True)
+    assert build(project) == 0
+    updated = soup(project / "site/kpis/index.html").select_one(".dx-updated time")
+    assert updated is not None and updated["datetime"] == "2024-05-06"
+    english = soup(project / "site/en/kpis/index.html").select_one(".dx-updated")
+    assert english is not None and "Last updated" in english.get_text()
