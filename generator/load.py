@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -285,18 +286,40 @@ def _decodes(raw: bytes, codec: str) -> bool:
     return True
 
 
+def _outside(path: Path, rel: str) -> bool:
+    """Whether `path` (the project's file `rel`) is a link to something outside the project."""
+    root = path
+    for _ in Path(rel).parts:
+        root = root.parent
+    return not path.resolve().is_relative_to(root.resolve())
+
+
+def _unreadable(path: Path, rel: str) -> str:
+    """Why the file must not be read ("" when it may): a link out of the project would publish
+    whatever the build machine can read (a token, /etc/passwd); a device or pipe never ends."""
+    if _outside(path, rel):
+        return "the file is a link to a file outside the project: commit the file itself"
+    if not stat.S_ISREG(path.stat().st_mode):
+        return "this is not a regular file"
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return f"the file is {size // 1_000_000} MB; the limit is {MAX_BYTES // 1_000_000} MB"
+    return ""
+
+
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
     """Read a UTF-8 text file, or explain (as a located diagnostic) why it can't be read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            message = (
-                f"the file is {size // 1_000_000} MB; the limit is {MAX_BYTES // 1_000_000} MB"
-            )
-            return None, [Diagnostic(rel, 1, 1, Severity.ERROR, message, "file")]
-        raw = path.read_bytes()
+        why = _unreadable(path, rel)
+        if why:
+            return None, [Diagnostic(rel, 1, 1, Severity.ERROR, why, "file")]
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)
     except OSError as exc:
         return None, [Diagnostic(rel, 1, 1, Severity.ERROR, f"cannot read: {exc.strerror}", "file")]
+    if len(raw) > MAX_BYTES:  # it grew while being read
+        message = f"the file is over {MAX_BYTES // 1_000_000} MB"
+        return None, [Diagnostic(rel, 1, 1, Severity.ERROR, message, "file")]
     text, why, (line, col) = _decode(raw)
     if text is None:
         return None, [Diagnostic(rel, line, col, Severity.ERROR, why, "encoding")]

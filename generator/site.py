@@ -6,7 +6,6 @@ when every step succeeded, so a failed build leaves the previous site as it was.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -17,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from . import postprocess
 from .errors import BuildError
+from .model.accessibility import AccessibilityReport
 from .model.project import Project
 from .render import labels, text
 from .render.data import write_data
@@ -144,12 +145,20 @@ def mkdocs_config(project: Project, paths: Paths, lang: str, rendered: Rendered)
 
 
 def _accessibility(root: Path) -> dict[str, Any] | None:
+    """The last recorded accessibility run, or None when none was recorded."""
     path = root / ACCESSIBILITY_REPORT
-    try:
-        report = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    if not path.is_file():
         return None
-    return report if isinstance(report, dict) else None
+    try:
+        report = AccessibilityReport.model_validate_json(path.read_bytes())
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        where = ".".join(str(p) for p in problem["loc"]) or "the file"
+        raise BuildError(
+            f"{ACCESSIBILITY_REPORT} is not a recorded run ({where}: {problem['msg']}); "
+            "run dxsite accessibility to record one"
+        ) from None
+    return report.model_dump()
 
 
 class GitDates:

@@ -171,20 +171,49 @@ def _title(markdown: str) -> str | None:
     return match.group(1) if match else None
 
 
+MAX_LINE = 10_000
+"""Longer Markdown lines make the Markdown parser slow: split them into paragraphs."""
+
+
+def _long_lines(markdown: str | None, rel: str) -> list[Diagnostic]:
+    return [
+        Diagnostic(
+            rel,
+            n,
+            MAX_LINE + 1,
+            Severity.ERROR,
+            f"this line has {len(line):,} characters; the limit is {MAX_LINE:,}: split it",
+            "chapter",
+        )
+        for n, line in enumerate((markdown or "").splitlines(), start=1)
+        if len(line) > MAX_LINE
+    ]
+
+
 def load_chapters(root: Path) -> tuple[list[Chapter], list[Diagnostic]]:
     """Read plan/chapters/ja/*.md and their English twins in plan/chapters/en/."""
     chapters: list[Chapter] = []
     diagnostics: list[Diagnostic] = []
+    first_file: dict[str, str] = {}
     for ja_path in sorted((root / CHAPTERS_DIR / "ja").glob("*.md")):
         rel = f"{CHAPTERS_DIR}/ja/{ja_path.name}"
         chapter_id = re.sub(r"^[0-9]+-", "", ja_path.stem)
+        if chapter_id in first_file:
+            message = (
+                f'the chapter id "{chapter_id}" is already used by {first_file[chapter_id]}: '
+                "rename one of the files"
+            )
+            diagnostics.append(Diagnostic(rel, 1, 1, Severity.ERROR, message, "chapter"))
+            continue
+        first_file[chapter_id] = ja_path.name
         ja, problems = read_text(ja_path, rel)
-        diagnostics += problems
+        diagnostics += problems + _long_lines(ja, rel)
         en_path = root / CHAPTERS_DIR / "en" / ja_path.name
         en: str | None = None
         if en_path.is_file():
-            en, problems = read_text(en_path, f"{CHAPTERS_DIR}/en/{ja_path.name}")
-            diagnostics += problems
+            en_rel = f"{CHAPTERS_DIR}/en/{ja_path.name}"
+            en, problems = read_text(en_path, en_rel)
+            diagnostics += problems + _long_lines(en, en_rel)
         else:
             message = f"chapter {ja_path.name} has no English translation (en/{ja_path.name})"
             diagnostics.append(Diagnostic(rel, 1, 1, Severity.WARNING, message, "english"))

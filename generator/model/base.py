@@ -8,7 +8,11 @@ from typing import Annotated, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
-_RESERVED = {"con", "prn", "aux", "nul", "com1", "lpt1", "en", "ja", "data", "assets", "search"}
+_RESERVED = {
+    *("con", "prn", "aux", "nul", "index", "en", "ja", "data", "assets", "search"),
+    *(f"com{n}" for n in range(1, 10)),
+    *(f"lpt{n}" for n in range(1, 10)),
+}
 
 
 class Model(BaseModel):
