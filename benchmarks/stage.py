@@ -1,0 +1,262 @@
+"""One measured stage, run in a fresh process: `python -m benchmarks.stage STAGE ROOT [OUT]`.
+
+Each stage prints one JSON object: its wall time (`seconds`, measured around the stage only,
+after imports), this process's peak resident memory and its children's (`self_mb`,
+`children_mb`), and what it produced. A fresh process per stage keeps every stage's peak
+memory its own; the caller adds the peak of the whole process tree, sampled while it runs.
+
+Stages:
+  validate ROOT      load + validate (generator.validate.validate)
+  render ROOT        render pages, charts and data files (validation first, not timed)
+  mkdocs ROOT OUT    the two MkDocs builds exactly as dxsite runs them (generator.site.run_mkdocs)
+  finish ROOT OUT    assemble OUT's two languages (a copy) and add the CSP and sitemap
+  plain ROOT OUT     the reference: plain `mkdocs build` of the same configs, less dxsite's hooks
+  build ROOT         the whole `dxsite build ROOT`, as a command (startup and imports included)
+  serve ROOT         the rebuild `dxsite serve` does after one KPI value changes (3 times)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+PLAIN_CONFIG = "plain.{lang}.yml"
+"""The reference's configs, next to dxsite's generated ones in ROOT/.dxsite/."""
+_CLI = "import sys; from generator.cli import main; sys.exit(main())"
+_VALUE = re.compile(r"(\bvalue: )(-?[0-9]+(?:\.[0-9]+)?)")
+
+
+def _mb(rusage_maxrss: int) -> float:
+    """ru_maxrss in MB (Linux counts kB, macOS bytes)."""
+    return rusage_maxrss / (1 << 20 if sys.platform == "darwin" else 1 << 10)
+
+
+def _memory() -> dict[str, float]:
+    return {
+        "self_mb": _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
+        "children_mb": _mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss),
+    }
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its finished children so far."""
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+class Clock:
+    """Wall time and CPU time around a stage; CPU time is barely touched by other processes."""
+
+    def __enter__(self) -> Clock:
+        self.started, self.cpu = time.perf_counter(), _cpu()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.seconds = time.perf_counter() - self.started
+        self.cpu_seconds = _cpu() - self.cpu
+
+    def figures(self) -> dict[str, float]:
+        """The stage's times and this process's peak memory (and its children's)."""
+        return {"seconds": self.seconds, "cpu_seconds": self.cpu_seconds, **_memory()}
+
+
+def _validated(root: Path) -> Any:
+    from generator.validate import validate
+
+    result = validate(root)
+    if result.failed():
+        problems = "\n".join(map(str, result.diagnostics[:10]))
+        raise SystemExit(f"the plan in {root} does not validate:\n{problems}")
+    return result
+
+
+def stage_validate(root: Path) -> dict[str, Any]:
+    """Load and validate; then, not timed, the share of it spent parsing YAML."""
+    import generator.validate  # noqa: F401  (imported before the clock starts)
+    from generator.load import load_yaml
+    from generator.model.project import FILES
+
+    with Clock() as clock:
+        result = _validated(root)
+    figures = clock.figures()
+    started = time.perf_counter()
+    for rel, _, _ in FILES.values():
+        if (root / rel).is_file():
+            load_yaml(root / rel, rel)
+    yaml_seconds = time.perf_counter() - started
+    project = result.project
+    strategies = project.strategies.strategies
+    measures = [m for s in strategies for m in s.measures]
+    counts = {
+        "strategies": len(strategies),
+        "measures": len(measures),
+        "actions": sum(len(m.actions) for m in measures),
+        "kpis": len(project.kpis.kpis),
+    }
+    source_bytes = sum(p.stat().st_size for p in (root / "plan").rglob("*") if p.is_file())
+    source_bytes += (root / "kpis.yaml").stat().st_size
+    return {
+        **figures,
+        "yaml_seconds": yaml_seconds,
+        "diagnostics": len(result.diagnostics),
+        "items": counts,
+        "source_bytes": source_bytes,
+    }
+
+
+def stage_render(root: Path) -> dict[str, Any]:
+    """Render every page, chart, data file and config; then, not timed, the pages alone."""
+    from generator.render.pages import render_language
+    from generator.site import Paths, render
+
+    project = _validated(root).project
+    paths = Paths(root, root / "site")
+    with Clock() as clock:
+        configs = render(project, paths)
+    figures = clock.figures()
+    started = time.perf_counter()
+    for lang in configs:
+        render_language(project, lang)
+    pages_seconds = time.perf_counter() - started
+    docs = [p for lang in configs for p in paths.docs(lang).rglob("*.md")]
+    return {
+        **figures,
+        "pages_seconds": pages_seconds,
+        "markdown_pages": len(docs),
+        "markdown_bytes": sum(p.stat().st_size for p in docs),
+    }
+
+
+def stage_mkdocs(root: Path, out: Path) -> dict[str, Any]:
+    """Both languages' MkDocs builds, in parallel, as `dxsite build` runs them."""
+    from generator.site import WORK_DIR, run_mkdocs, source_date_epoch
+
+    configs = {lang: root / WORK_DIR / f"mkdocs.{lang}.yml" for lang in ("ja", "en")}
+    epoch = source_date_epoch(root)
+    with Clock() as clock:
+        run_mkdocs(configs, out, strict=False, epoch=epoch)
+    return clock.figures()
+
+
+def stage_finish(root: Path, out: Path) -> dict[str, Any]:
+    """What the build does after MkDocs: en/ into the site, then postprocess.finish (CSP)."""
+    import shutil
+
+    import yaml
+
+    from generator import postprocess
+
+    project = _validated(root).project
+    user = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader) or {}
+    scratch = out.with_name(out.name + "-finish")
+    shutil.rmtree(scratch, ignore_errors=True)
+    shutil.copytree(out / "ja", scratch)
+    shutil.copytree(out / "en", scratch / "en")
+    with Clock() as clock:
+        postprocess.finish(scratch, project, user.get("site_url", ""))
+    shutil.rmtree(scratch)
+    return clock.figures()
+
+
+def stage_plain(root: Path, out: Path) -> dict[str, Any]:
+    """The same two builds with plain MkDocs: dxsite's configs less its hooks, in parallel."""
+    import yaml
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    commands = []
+    for lang in ("ja", "en"):
+        config = yaml.safe_load((root / ".dxsite" / f"mkdocs.{lang}.yml").read_text("utf-8"))
+        config.pop("hooks", None)
+        plain = root / ".dxsite" / PLAIN_CONFIG.format(lang=lang)
+        plain.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        commands.append([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain)])
+        commands[-1] += ["-d", str(out / lang)]
+    with Clock() as clock:
+        running = [
+            subprocess.Popen(
+                c, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            )
+            for c in commands
+        ]
+        outputs = [process.communicate()[0] for process in running]
+    for process, output in zip(running, outputs, strict=True):
+        if process.returncode:
+            raise SystemExit(f"plain mkdocs build failed:\n{output}")
+    return clock.figures()
+
+
+def stage_build(root: Path) -> dict[str, Any]:
+    """The whole `dxsite build ROOT` as editors and CI run it."""
+    with Clock() as clock:
+        command = [sys.executable, "-c", _CLI, "build", str(root)]
+        done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"dxsite build failed:\n{done.stdout}{done.stderr}")
+    return clock.figures()
+
+
+def change_one_value(kpis: Path, step: int) -> None:
+    """Change the first KPI value in kpis.yaml, as an editor would: 80 → 80 + step."""
+    source = kpis.read_text(encoding="utf-8")
+    match = _VALUE.search(source)
+    if match is None:
+        raise SystemExit(f"{kpis} has no value to change")
+    changed = f"{match.group(1)}{float(match.group(2)) + step:g}"
+    kpis.write_text(source[: match.start()] + changed + source[match.end() :], encoding="utf-8")
+
+
+def stage_serve(root: Path, rounds: int = 3) -> dict[str, Any]:
+    """What `dxsite serve` does: one build, then a rebuild after each change of one KPI value."""
+    from generator.commands import build
+    from generator.site import WORK_DIR
+
+    site_dir = root / WORK_DIR / "serve"
+
+    def quiet(_: object) -> None:
+        """The serve command prints the report; the benchmark does not."""
+
+    started = time.perf_counter()
+    build(root, site_dir, strict=False, report=quiet)
+    first = time.perf_counter() - started
+    rebuilds = []
+    for step in range(1, rounds + 1):
+        change_one_value(root / "kpis.yaml", step)
+        started = time.perf_counter()
+        build(root, site_dir, strict=False, report=quiet)
+        rebuilds.append(time.perf_counter() - started)
+    rebuilds.sort()
+    return {
+        "seconds": rebuilds[len(rebuilds) // 2],
+        "rebuilds": rebuilds,
+        "first_build": first,
+        **_memory(),
+    }
+
+
+def main(argv: list[str]) -> None:
+    """Run one stage and print its JSON."""
+    stage, root, *rest = argv
+    runners = {
+        "validate": stage_validate,
+        "render": stage_render,
+        "mkdocs": stage_mkdocs,
+        "finish": stage_finish,
+        "plain": stage_plain,
+        "build": stage_build,
+        "serve": stage_serve,
+    }
+    args = [Path(a).resolve() for a in (root, *rest)]
+    print(json.dumps(runners[stage](*args)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,66 @@
+"""Smoke test of the benchmark code (benchmarks/): size S end to end, and a tiny synthetic plan.
+
+The timings are not asserted (the targets are met in the benchmark, not in tests); only that
+every stage ran, the report holds every figure, and the synthetic plans are valid and stable.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks import report
+from benchmarks.__main__ import main
+from benchmarks.stage import change_one_value
+from benchmarks.synthetic import Size, generate
+from generator.validate import validate
+
+TINY = Size("T", strategies=2, measures=5, actions=11, kpis=7, years=8, first_year=2021)
+
+
+def test_synthetic_plan_is_valid_complete_and_deterministic(tmp_path: Path) -> None:
+    first = generate(TINY, tmp_path / "a")
+    result = validate(first)
+    assert result.project is not None
+    assert result.diagnostics == []  # not even a warning: every text is translated
+    strategies = result.project.strategies.strategies
+    measures = [m for s in strategies for m in s.measures]
+    assert (len(strategies), len(measures)) == (2, 5)
+    assert sum(len(m.actions) for m in measures) == 11
+    assert len(result.project.kpis.kpis) == 7
+    second = generate(TINY, tmp_path / "b")
+    for path in sorted(p for p in first.rglob("*") if p.is_file()):
+        assert path.read_bytes() == (second / path.relative_to(first)).read_bytes()
+
+
+def test_change_one_value_changes_exactly_one_number(tmp_path: Path) -> None:
+    kpis = tmp_path / "kpis.yaml"
+    kpis.write_text("kpis:\n  - baseline: {value: 80, year: 2022}\n    value: 7\n", "utf-8")
+    change_one_value(kpis, 2)
+    assert kpis.read_text("utf-8") == "kpis:\n  - baseline: {value: 82, year: 2022}\n    value: 7\n"
+
+
+def test_benchmark_of_size_s_reports_every_stage_and_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "report.json"
+    args = ["--sizes", "S", "--repeat", "1", "--output", str(output)]
+    assert main([*args, "--work", str(tmp_path / "work")]) == 0
+    document = json.loads(output.read_text("utf-8"))
+    s = document["sizes"]["S"]
+    for stage in ("validate", "render", "mkdocs", "finish", "plain", "build"):
+        assert s["stages"][stage]["seconds"] > 0, stage
+        assert s["stages"][stage]["peak_mb"] > 0, stage
+    assert s["items"]["strategies"] == 3
+    assert s["output"]["html_pages"] > 30
+    assert s["output"]["largest_pages"][0]["bytes"] > 0
+    assert len(s["serve"]["rebuilds"]) == 3
+    assert document["targets"] == report.targets(document["sizes"])
+    own, growth, *size_l, serve = (t["status"] for t in document["targets"])
+    assert own in ("met", "missed") and serve in ("met", "missed")
+    assert [growth, *size_l] == ["not measured"] * 4  # they need sizes M and L
+    printed = capsys.readouterr().out
+    assert "whole `dxsite build`" in printed
+    assert "Targets" in printed
