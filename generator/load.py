@@ -10,6 +10,7 @@ stay text), `010` is ten, `9:00` is text.
 from __future__ import annotations
 
 import datetime
+import gc
 import math
 import re
 import stat
@@ -66,14 +67,40 @@ for _tag, _regexp, _first in [
     _Resolver.add_implicit_resolver(_tag, _regexp, list(_first))
 
 
+class _Guard:
+    """Refuses aliases and deep nesting before they cost memory or stack."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        composer: Any = self
+        if composer.check_event(yaml.AliasEvent):
+            raise _Problem(
+                composer.peek_event().start_mark,
+                "anchors and aliases (&name, *name) are not supported: write the value out",
+            )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Problem(
+                composer.peek_event().start_mark,
+                f"the data is nested more than {MAX_DEPTH} levels deep",
+            )
+        try:
+            node: yaml.Node | None = super().compose_node(parent, index)  # type: ignore[misc]
+            return node
+        finally:
+            self._depth -= 1
+
+
 class _Loader(
+    _Guard,
     yaml.reader.Reader,
     yaml.scanner.Scanner,
     yaml.parser.Parser,
     yaml.composer.Composer,
     _Resolver,
 ):
-    """A composer that refuses aliases and deep nesting before they cost memory or stack."""
+    """The pure-Python loader: slower, with PyYAML's detailed error messages."""
 
     def __init__(self, stream: str) -> None:
         yaml.reader.Reader.__init__(self, stream)
@@ -81,24 +108,24 @@ class _Loader(
         yaml.parser.Parser.__init__(self)
         yaml.composer.Composer.__init__(self)
         _Resolver.__init__(self)
-        self._depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            raise _Problem(
-                self.peek_event().start_mark,  # type: ignore[no-untyped-call]
-                "anchors and aliases (&name, *name) are not supported: write the value out",
-            )
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise _Problem(
-                self.peek_event().start_mark,  # type: ignore[no-untyped-call]
-                f"the data is nested more than {MAX_DEPTH} levels deep",
-            )
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+
+_CParser: Any = getattr(yaml, "cyaml", None) and getattr(yaml.cyaml, "CParser", None)
+
+
+def _fast_loader(stream: str) -> Any:
+    """libyaml's parser under the same guarded composer and resolver (when libyaml exists)."""
+
+    class _FastLoader(_Guard, _CParser, yaml.composer.Composer, _Resolver):  # type: ignore[misc]
+        def __init__(self, text: str) -> None:
+            _CParser.__init__(self, text)
+            yaml.composer.Composer.__init__(self)
+            _Resolver.__init__(self)
+
+        def get_single_node(self) -> yaml.Node | None:
+            return yaml.composer.Composer.get_single_node(self)
+
+    return _FastLoader(stream)
 
 
 @dataclass
@@ -341,13 +368,8 @@ def _unprintable(text: str, exc: yaml.reader.ReaderError, rel: str) -> Diagnosti
     return Diagnostic(rel, line, col, Severity.ERROR, message, "yaml")
 
 
-def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Parse one YAML document from `text`; `rel` is the path shown in diagnostics."""
+def _compose(loader: Any, text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     doc = Document(rel, None)
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:
-        return None, [_unprintable(text, exc, rel)]
     try:
         root = loader.get_single_node()
         if root is None:
@@ -371,6 +393,31 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     finally:
         loader.dispose()
     return doc, builder.diagnostics
+
+
+def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse one YAML document from `text`; `rel` is the path shown in diagnostics.
+
+    A clean file is parsed with libyaml (fast); a file with any problem is parsed again with
+    the pure-Python parser, whose messages and positions the diagnostics are written for.
+    """
+    if _CParser is not None:
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            doc, diagnostics = _compose(_fast_loader(text), text, rel)
+        except (ValueError, UnicodeError, yaml.YAMLError):  # the Python parser will explain
+            doc, diagnostics = None, []
+        finally:
+            if collecting:
+                gc.enable()
+        if doc is not None and not diagnostics:
+            return doc, diagnostics
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        return None, [_unprintable(text, exc, rel)]
+    return _compose(loader, text, rel)
 
 
 def load_yaml(path: Path, rel: str) -> tuple[Document | None, list[Diagnostic]]:

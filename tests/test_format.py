@@ -147,3 +147,15 @@ def test_random_mutations_of_the_shipped_files_give_a_plan_or_located_errors(
     result = validate(project)
     assert result.project is not None or result.diagnostics
     assert all(d.line >= 1 and d.col >= 1 for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("path", SHIPPED_YAML, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_fast_and_the_pure_python_parser_agree_on_values_and_positions(path: Path) -> None:
+    from generator import load
+
+    text = path.read_text(encoding="utf-8")
+    fast, fast_problems = load._compose(load._fast_loader(text), text, "f.yaml")
+    slow, slow_problems = load._compose(load._Loader(text), text, "f.yaml")
+    assert fast is not None and slow is not None
+    assert (fast.data, fast.values, fast.keys) == (slow.data, slow.values, slow.keys)
+    assert fast_problems == slow_problems == []
