@@ -143,7 +143,7 @@ def glossary() -> str:
     return "\n".join(lines)
 
 
-_UI_ONLY = {"switch_to", "language_name", "planned", "none", "details", "no_milestones"}
+_UI_ONLY = {"switch_to", "language_name", "planned", "none", "details", "no_milestones", "pages"}
 
 
 def _replace(content: str, start: str, end: str, block: str) -> str:

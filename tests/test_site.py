@@ -312,3 +312,30 @@ def test_pages_show_when_their_sources_last_changed_in_git(tmp_path: Path) -> No
     assert updated is not None and updated["datetime"] == "2024-05-06"
     english = soup(project / "site/en/kpis/index.html").select_one(".dx-updated")
     assert english is not None and "Last updated" in english.get_text()
+
+
+def test_a_long_kpi_list_is_split_into_pages_and_the_home_page_stays_small(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(ROOT / "generator/scaffold", tmp_path / "big")
+    kpis = (project / "kpis.yaml").read_text(encoding="utf-8")
+    extra = "".join(
+        f"  - id: k{n}\n    name: {{ja: 指標{n}, en: Indicator {n}}}\n    unit: 件\n"
+        f"    measures: online-procedures\n    targets: [{{value: {n}, year: R9}}]\n"
+        for n in range(120)
+    )
+    (project / "kpis.yaml").write_text(kpis + extra, encoding="utf-8")
+    assert cli.main(["check", str(project)]) == 0
+    assert build(project) == 0
+    site = project / "site"
+    first = soup(site / "kpis/index.html")
+    second = soup(site / "kpi-list/2/index.html")
+    assert len(first.select(".dx-kpi-table tbody tr")) == 100
+    assert len(second.select(".dx-kpi-table tbody tr")) == 21
+    assert second.select_one('.dx-pager [aria-current="page"]').get_text() == "2"
+    assert (site / "en/kpi-list/2/index.html").is_file()
+    home = soup(site / "index.html")
+    assert home.select(".dx-kpi-table") == []
+    assert home.select_one("table.dx-table caption").get_text() == "評価の内訳"
+    nav = [a.get("href", "") for a in first.select("nav.md-nav--primary a")]
+    assert not [h for h in nav if "kpi-list" in h]

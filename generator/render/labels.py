@@ -43,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
     "duties": {"ja": "役割", "en": "Duties"},
     "timeline": {"ja": "策定経過", "en": "Formulation timeline"},
     "date": {"ja": "日付", "en": "Date"},
+    "pages": {"ja": "ページ", "en": "Pages"},
     "no_milestones": {
         "ja": "策定経過はまだ記録されていません。",
         "en": "No formulation steps have been recorded yet.",

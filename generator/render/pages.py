@@ -26,12 +26,26 @@ _SOURCES = {
     "index": ("plan/plan.yaml", "plan/strategies.yaml", "kpis.yaml"),
     "strategies": ("plan/strategies.yaml", "kpis.yaml"),
     "kpis": ("kpis.yaml",),
+    "kpi-list": ("kpis.yaml",),
     "guidelines": ("plan/guidelines.yaml",),
     "governance": ("plan/governance.yaml",),
     "timeline": ("plan/timeline.yaml",),
     "open-data": ("plan/plan.yaml", "kpis.yaml"),
     "accessibility": ("accessibility.json",),
 }
+
+
+HOME_KPI_LIMIT = 30
+"""Up to this many KPIs the home page lists them all; beyond, it shows the grades by strategy."""
+OVERVIEW_ACTION_LIMIT = 60
+"""Up to this many actions the strategies overview draws one Gantt chart of all of them."""
+KPIS_PER_PAGE = 100
+"""The KPI overview table is split into pages of this many rows (pages stay small)."""
+
+
+def kpi_list_page(n: int) -> str:
+    """Page n of the KPI overview: kpis/index.md, then kpi-list/2.md, kpi-list/3.md …"""
+    return "kpis/index.md" if n == 1 else f"kpi-list/{n}.md"
 
 
 def sources(path: str) -> tuple[str, ...]:
@@ -210,14 +224,18 @@ def render_language(
     out = Rendered()
     plan, strategies = project.plan, project.strategies.strategies
     rollups = {s.id: r.rollup(r.kpis_of(s)) if r.kpis_of(s) else [] for s in strategies}
-    gantt = gantt_chart(strategies, plan, lang, _chart_id("gantt"))
-    has_actions = any(m.actions for s in strategies for m in s.measures)
+    actions = sum(len(m.actions) for s in strategies for m in s.measures)
+    show_gantt = 0 < actions <= OVERVIEW_ACTION_LIMIT
+    gantt = gantt_chart(strategies, plan, lang, _chart_id("gantt")) if show_gantt else ""
     out.pages["index.md"] = r.render(
         "index.md.j2",
         "index.md",
         strategies=strategies,
         rollups=rollups,
         kpis=project.kpis.kpis,
+        home_kpi_limit=HOME_KPI_LIMIT,
+        grades=project.kpis.grades,
+        grade_rows={s.id: r.rollup(r.kpis_of(s)) for s in strategies},
         period_chart=Markup(period_chart(plan, lang, _chart_id("periods"))),
     )
     out.pages["strategies/index.md"] = r.render(
@@ -226,7 +244,7 @@ def render_language(
         strategies=strategies,
         introduction=project.strategies.introduction,
         rollups=rollups,
-        gantt=Markup(gantt) if has_actions else "",
+        gantt=Markup(gantt),
     )
     for s in strategies:
         path = f"strategies/{s.id}.md"
@@ -249,14 +267,20 @@ def render_language(
 def _render_kpis(r: PageRenderer, out: Rendered) -> None:
     project, lang = r.project, r.lang
     rows = {s.id: r.rollup(r.kpis_of(s)) for s in project.strategies.strategies}
-    out.pages["kpis/index.md"] = r.render(
-        "kpis.md.j2",
-        "kpis/index.md",
-        kpis=project.kpis.kpis,
-        grades=project.kpis.grades,
-        strategies=project.strategies.strategies,
-        rollup_rows=rows,
-    )
+    kpis = project.kpis.kpis
+    chunks = [kpis[i : i + KPIS_PER_PAGE] for i in range(0, len(kpis), KPIS_PER_PAGE)] or [[]]
+    pages = [(n, kpi_list_page(n)) for n in range(1, len(chunks) + 1)]
+    for n, chunk in enumerate(chunks, start=1):
+        out.pages[kpi_list_page(n)] = r.render(
+            "kpis.md.j2",
+            kpi_list_page(n),
+            kpis=chunk,
+            pages=pages,
+            current=n,
+            grades=project.kpis.grades,
+            strategies=project.strategies.strategies,
+            rollup_rows=rows,
+        )
     names = {s.id: s.name for s in project.strategies.strategies}
     names |= {m.id: m.name for s in project.strategies.strategies for m in s.measures}
     for kpi in project.kpis.kpis:
