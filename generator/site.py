@@ -6,6 +6,7 @@ when every step succeeded, so a failed build leaves the previous site as it was.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -23,7 +24,7 @@ from .errors import BuildError
 from .model.accessibility import AccessibilityReport
 from .model.project import Project
 from .render import labels, text
-from .render.data import write_data
+from .render.data import data_files
 from .render.pages import Rendered, render_language
 
 WORK_DIR = ".dxsite"
@@ -50,6 +51,11 @@ class Paths:
     def work(self) -> Path:
         """The git-ignored folder of generated docs and configs."""
         return self.root / WORK_DIR
+
+    @functools.cached_property
+    def site_url(self) -> str:
+        """The site_url of the user's mkdocs.yml ("" when none)."""
+        return str(_user_config(self.root).get("site_url", ""))
 
     def docs(self, lang: str) -> Path:
         """The generated docs_dir of one language."""
@@ -136,9 +142,8 @@ def mkdocs_config(project: Project, paths: Paths, lang: str, rendered: Rendered)
             },
         },
     }
-    site_url = str(_user_config(paths.root).get("site_url", ""))
-    if site_url and lang != "ja":
-        config["site_url"] = site_url.rstrip("/") + f"/{lang}/"
+    if paths.site_url and lang != "ja":
+        config["site_url"] = paths.site_url.rstrip("/") + f"/{lang}/"
     if (paths.root / "mkdocs.yml").is_file():
         config = {"INHERIT": str(paths.root / "mkdocs.yml"), **config}
     return config
@@ -195,9 +200,7 @@ def render(project: Project, paths: Paths) -> dict[str, Path]:
         rendered = render_language(project, lang, accessibility, dates)
         files: dict[str, str | bytes] = dict(rendered.pages)
         if lang == "ja":
-            with tempfile.TemporaryDirectory() as tmp:
-                for path in write_data(project, Path(tmp)):
-                    files[f"data/{path.name}"] = path.read_bytes()
+            files |= {f"data/{name}": content for name, content in data_files(project).items()}
         write_tree(paths.docs(lang), files)
         config = mkdocs_config(project, paths, lang, rendered)
         config_path = paths.work / f"mkdocs.{lang}.yml"
@@ -267,7 +270,7 @@ def build(project: Project, paths: Paths, *, strict: bool = False) -> None:
         run_mkdocs(configs, staging, strict=strict, epoch=source_date_epoch(paths.root))
         site = staging / "ja"
         (staging / "en").rename(site / "en")
-        postprocess.finish(site, project, _user_config(paths.root).get("site_url", ""))
+        postprocess.finish(site, project, paths.site_url)
         _swap(site, paths.site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -28,6 +28,7 @@ __all__ = [
     "COLUMNS",
     "KINDS",
     "attribution",
+    "data_files",
     "kpis_csv",
     "kpis_csv_metadata",
     "kpis_json",
@@ -300,17 +301,21 @@ def _dumps(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def write_data(project: Project, out_dir: Path) -> list[Path]:
-    """Write kpis.csv, its CSVW metadata, kpis.json and plan.json (UTF-8); returns the paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    contents = {
+def data_files(project: Project) -> dict[str, str]:
+    """The open-data files by name: kpis.csv, its CSVW metadata, kpis.json and plan.json."""
+    return {
         CSV_NAME: kpis_csv(project),
         CSV_METADATA_NAME: kpis_csv_metadata(project),
         KPIS_JSON_NAME: kpis_json(project),
         PLAN_JSON_NAME: plan_json(project),
     }
+
+
+def write_data(project: Project, out_dir: Path) -> list[Path]:
+    """Write the open-data files into `out_dir` (UTF-8); returns their paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, content in contents.items():
+    for name, content in data_files(project).items():
         path = out_dir / name
         path.write_bytes(content.encode("utf-8"))  # bytes: keep the CSV's CRLF everywhere
         paths.append(path)

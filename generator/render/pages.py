@@ -18,6 +18,7 @@ from ..progress import assess
 from . import format as fmt
 from . import labels, text
 from .charts import gantt_chart, period_chart, trend_chart
+from .data import attribution
 
 Nav = list[dict[str, Any]]
 Updated = Callable[[tuple[str, ...]], str | None]
@@ -299,8 +300,6 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
 
 
 def _render_plan_pages(r: PageRenderer, out: Rendered) -> None:
-    from .data import attribution
-
     project, lang = r.project, r.lang
     out.pages["guidelines.md"] = r.render(
         "guidelines.md.j2",
