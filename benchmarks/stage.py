@@ -9,7 +9,8 @@ Stages:
   validate ROOT      load + validate (generator.validate.validate)
   render ROOT        render pages, charts and data files (validation first, not timed)
   mkdocs ROOT OUT    the two MkDocs builds exactly as dxsite runs them (generator.site.run_mkdocs)
-  finish ROOT OUT    assemble OUT's two languages (a copy) and add the CSP and sitemap
+  finish ROOT OUT    assemble OUT's two languages (a copy), index them for search, add the CSP
+                     and sitemap (the search indexing is also reported alone)
   plain ROOT OUT     the reference: plain `mkdocs build` of the same configs, less dxsite's hooks
   build ROOT         the whole `dxsite build ROOT`, as a command (startup and imports included)
   serve ROOT         the rebuild `dxsite serve` does after one KPI value changes (3 times)
@@ -148,12 +149,13 @@ def stage_mkdocs(root: Path, out: Path) -> dict[str, Any]:
 
 
 def stage_finish(root: Path, out: Path) -> dict[str, Any]:
-    """What the build does after MkDocs: en/ into the site, then postprocess.finish (CSP)."""
+    """What the build does after MkDocs: en/ into the site, the search indexes, then
+    postprocess.finish (CSP, sitemap)."""
     import shutil
 
     import yaml
 
-    from generator import postprocess
+    from generator import postprocess, search
 
     project = _validated(root).project
     user = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader) or {}
@@ -162,9 +164,13 @@ def stage_finish(root: Path, out: Path) -> dict[str, Any]:
     shutil.copytree(out / "ja", scratch)
     shutil.copytree(out / "en", scratch / "en")
     with Clock() as clock:
+        started = time.perf_counter()
+        search.write_indexes((scratch, scratch / "en"))
+        search_seconds = time.perf_counter() - started
         postprocess.finish(scratch, project, user.get("site_url", ""))
+    index_bytes = sum((root / search.INDEX).stat().st_size for root in (scratch, scratch / "en"))
     shutil.rmtree(scratch)
-    return clock.figures()
+    return {**clock.figures(), "search_seconds": search_seconds, "search_bytes": index_bytes}
 
 
 def stage_plain(root: Path, out: Path) -> dict[str, Any]:

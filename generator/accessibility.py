@@ -159,7 +159,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         """Map PREFIX/… to the site; anything else to a file that does not exist."""
         if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "\0-outside-the-site")
+            return str(Path(self.directory) / ".dxsite-outside-the-site" / "missing")
         return super().translate_path("/" + path[len(self.prefix) :])
 
     def log_message(self, format: str, *args: object) -> None:

@@ -144,6 +144,7 @@ def glossary() -> str:
 
 
 _UI_ONLY = {"switch_to", "language_name", "planned", "none", "details", "no_milestones", "pages"}
+_UI_ONLY |= {"search_words", "search_results", "search_none", "search_loading", "search_needs_js"}
 
 
 def _replace(content: str, start: str, end: str, block: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from . import postprocess
+from . import postprocess, search
 from .errors import BuildError
 from .model.accessibility import AccessibilityReport
 from .model.project import Project
@@ -32,12 +32,6 @@ THEME_DIR = "theme"
 DXSITE_THEME = Path(__file__).resolve().parent.parent / THEME_DIR
 ACCESSIBILITY_REPORT = "accessibility.json"
 LANGS = ("ja", "en")
-# Splits Japanese text for Material's search: hiragana, punctuation and script boundaries.
-JA_SEPARATOR = (
-    r"[\s\-　、。，．・「」『』（）()【】［］\[\]：:／/ぁ-ゖ]+"
-    r"|(?<=[ァ-ヺー])(?=[^ァ-ヺー])|(?<=[^ァ-ヺー])(?=[ァ-ヺー])"
-    r"|(?<=\d)(?=\D)|(?<=\D)(?=\d)"
-)
 
 
 @dataclass
@@ -104,11 +98,6 @@ def mkdocs_config(project: Project, paths: Paths, lang: str, rendered: Rendered)
     """The generated MkDocs config of one language; it inherits the user's mkdocs.yml."""
     plan = project.plan
     other = "en" if lang == "ja" else "ja"
-    search: dict[str, Any] = {"lang": lang}
-    if lang == "ja":
-        search["separator"] = JA_SEPARATOR
-    else:
-        search["pipeline"] = ["stopWordFilter"]
     status = plan.status.value
     config: dict[str, Any] = {
         "site_name": text.title(plan.title, lang),
@@ -120,7 +109,7 @@ def mkdocs_config(project: Project, paths: Paths, lang: str, rendered: Rendered)
             "language": lang,
             "font": False,
         },
-        "plugins": [{"search": search}],
+        "plugins": [],
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "nav": rendered.nav,
         "extra_css": ["assets/stylesheets/dxsite.css", "assets/stylesheets/charts.css"],
@@ -134,6 +123,7 @@ def mkdocs_config(project: Project, paths: Paths, lang: str, rendered: Rendered)
                 "lang": lang,
                 "other_lang": other,
                 "switch_label": labels.LABELS["switch_to"][lang],
+                "search_label": labels.LABELS["search"][lang],
                 "status": "" if status == "adopted" else labels.STATUS[status][lang],
                 "status_note": labels.STATUS_NOTE.get(status, {}).get(lang, ""),
                 "prevails": labels.LABELS["japanese_prevails"][lang],
@@ -270,6 +260,7 @@ def build(project: Project, paths: Paths, *, strict: bool = False) -> None:
         run_mkdocs(configs, staging, strict=strict, epoch=source_date_epoch(paths.root))
         site = staging / "ja"
         (staging / "en").rename(site / "en")
+        search.write_indexes((site, site / "en"))
         postprocess.finish(site, project, paths.site_url)
         _swap(site, paths.site_dir)
     finally:

@@ -2,7 +2,7 @@
 
 One build of the Arao plan and one browser serve the whole module. axe-core tests every page of
 both languages in the light and dark schemes; the rest is done as a person does it: click the
-language switcher, type in the search box, use only the keyboard, read on a 375 px phone.
+language switcher, search from the header, use only the keyboard, read on a 375 px phone.
 Screenshots for human review go to test-output/screenshots/ (ignored by git).
 """
 
@@ -17,11 +17,13 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from benchmarks import search as search_benchmark
 from generator import accessibility, cli
 
 from .browser_support import DESKTOP, PHONE, Watcher, focused, tab_until
@@ -98,7 +100,7 @@ def other_language(url: str) -> str:
 
 @needs_chromium
 def test_axe_finds_no_violation_on_any_page_in_light_or_dark(site: Site, watcher: Watcher) -> None:
-    assert len(site.urls) == 38  # 19 per language, the 404 pages included
+    assert len(site.urls) == 40  # 20 per language, the 404 pages included
     report = accessibility.audit(watcher.browser, site.base, site.urls, context=watcher.context)
     assert {p.url for p in report.pages} == set(site.urls)
     assert all(set(p.violations) == {"light", "dark"} for p in report.pages)
@@ -234,46 +236,104 @@ def test_the_switcher_leads_to_the_same_page_in_the_other_language(
 
 
 def _search(page: Page, query: str) -> list[str]:
-    """Type `query` into Material's search box; the hrefs of the results.
-
-    Playwright enters Japanese as text without key events; Material reads the box on keyup,
-    which a person's last keystroke (confirming the IME, say) gives: press End to give it.
-    """
-    page.locator("input.md-search__input").click()
+    """Type `query` into the search page's box and press Enter; the hrefs of the results."""
+    box = page.locator("#dx-search-q")
+    box.fill("")
+    box.click()
     page.keyboard.type(query, delay=20)
-    page.keyboard.press("End")
-    results = page.locator("a.md-search-result__link")
-    expect(results.first).to_be_visible(timeout=10_000)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "q => document.getElementById('dx-search').dataset.shown === q", arg=query
+    )
+    results = page.locator("#dx-search-results a")
     return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
 
 
 @needs_chromium
 @pytest.mark.parametrize(
-    ("home", "query", "title"),
-    [("/", "オンライン化", "行政のDX"), ("/en/", "online", "DX for Administration")],
+    ("home", "query", "item", "name"),
+    [
+        ("/", "オンライン申請", "strategies/gyosei/#online-applications", "オンライン申請の充実"),
+        ("/en/", "Expanding", "strategies/gyosei/#online-applications", "Expanding online"),
+    ],
 )
-def test_search_finds_the_page_in_its_own_language(
-    site: Site, watcher: Watcher, home: str, query: str, title: str
+def test_search_from_the_header_finds_the_action_and_leads_to_its_row(
+    site: Site, watcher: Watcher, home: str, query: str, item: str, name: str
+) -> None:
+    page = watcher.page(viewport=PHONE)
+    page.goto(site.url(home))
+    with page.expect_navigation():
+        page.locator("a.dx-search-link").click()
+    assert page.url == site.url(home + "search/")
+    hrefs = _search(page, query)
+    assert hrefs and hrefs[0] == "../" + item, hrefs
+    with page.expect_navigation():
+        page.locator("#dx-search-results a").first.click()
+    assert page.url == site.url(home + item)
+    row = page.locator("tr#" + item.split("#")[1])
+    expect(row).to_be_in_viewport()
+    assert name in row.inner_text()
+    assert f"q={quote(query)}" not in page.url
+    watcher.assert_clean()
+
+
+@needs_chromium
+def test_the_index_loads_only_when_the_reader_searches(site: Site, watcher: Watcher) -> None:
+    page = watcher.page(viewport=DESKTOP)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    for url in ("/", "/kpis/", "/search/", "/en/", "/en/search/"):
+        page.goto(site.url(url))
+    page.wait_for_timeout(300)
+    assert not [u for u in fetched if u.endswith(".json")], fetched
+    with page.expect_response(re.compile(r"/en/search/index\.json$")):
+        page.locator("#dx-search-q").focus()
+    watcher.assert_clean()
+
+
+@needs_chromium
+def test_a_search_link_with_a_query_shows_its_results_and_a_miss_says_so(
+    site: Site, watcher: Watcher
 ) -> None:
     page = watcher.page(viewport=DESKTOP)
-    with page.expect_response(re.compile(r"search_index\.json$")):
-        page.goto(site.url(home))
-    hrefs = _search(page, query)
-    paths = [h.split("?")[0].removeprefix(site.base) for h in hrefs]
-    assert any(p == home + "strategies/gyosei/" for p in paths), paths
-    if home == "/":
-        assert not any(p.startswith("/en/") for p in paths), paths
-    else:
-        assert all(p.startswith("/en/") for p in paths), paths
-    target = next(
-        page.locator("a.md-search-result__link").nth(i)
-        for i, p in enumerate(paths)
-        if p == home + "strategies/gyosei/"
-    )
-    with page.expect_navigation():
-        target.click()
-    assert page.locator("h1").first.inner_text().strip() == title
+    page.goto(site.url("/search/?q=" + quote("マイナンバーカード")))
+    page.wait_for_function("() => document.getElementById('dx-search').dataset.shown")
+    expect(page.locator("#dx-search-q")).to_have_value("マイナンバーカード")
+    expect(page.locator("#dx-search-status")).to_contain_text("件見つかりました")
+    expect(page.locator("#dx-search-results mark").first).to_have_text("マイナンバーカード")
+    _search(page, "存在しない言葉ですzzz")
+    expect(page.locator("#dx-search-status")).to_contain_text("見つかりませんでした")
+    assert page.locator("#dx-search-results li").count() == 0
     watcher.assert_clean()
+
+
+@needs_chromium
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_axe_finds_no_violation_on_the_search_page_with_results(
+    site: Site, watcher: Watcher, scheme: str, viewport: dict[str, int]
+) -> None:
+    page = watcher.page(scheme, viewport=viewport)
+    for url, query in (("/search/", "デジタル"), ("/en/search/", "digital")):
+        page.goto(site.url(url) + "?q=" + quote(query))
+        page.wait_for_function("() => document.getElementById('dx-search').dataset.shown")
+        assert page.locator("#dx-search-results li").count() > 3
+        violations = accessibility.run_axe(page, accessibility.axe_script())
+        assert violations == [], [v.describe() for v in violations]
+    watcher.assert_clean()
+
+
+@needs_chromium
+def test_the_search_query_sets_meet_their_targets_in_both_languages(
+    site: Site, browser: Browser
+) -> None:
+    summaries = search_benchmark.evaluate(
+        browser, site.base, search_benchmark.dxsite_engine, search_benchmark.queries()
+    )
+    assert [s.lang for s in summaries] == ["ja", "en"]
+    for summary in summaries:
+        assert summary.meets_targets(), search_benchmark.report("dxsite", [summary])
+    assert any(o.query.text == "Expanding" and o.recall == 1 for o in summaries[1].outcomes)
 
 
 KEYBOARD_PAGES = ["/", "/en/", "/kpis/online-procedure-rate/", "/en/strategies/"]

@@ -59,7 +59,7 @@ def test_japanese_is_at_the_root_and_english_under_en(arao: Path) -> None:
 def test_every_page_exists_in_both_languages_with_the_right_lang(arao: Path) -> None:
     ja, en = pages(arao / "site"), pages(arao / "site/en")
     assert set(ja) == set(en)
-    assert len(ja) == 19  # 9 plan pages, 3 strategies, 3 KPIs, 3 chapters, the 404 page
+    assert len(ja) == 20  # 9 plan pages, 3 strategies, 3 KPIs, 3 chapters, search, 404
     for rel in ja:
         assert soup(ja[rel]).html["lang"] == "ja", rel
         assert soup(en[rel]).html["lang"] == "en", rel
@@ -138,24 +138,21 @@ def test_missing_english_is_shown_with_a_visible_notice(tmp_path: Path) -> None:
     assert "Not yet translated" in title.get_text()
 
 
-def test_japanese_search_is_configured_to_split_katakana_and_hiragana(arao: Path) -> None:
+def test_each_language_has_its_own_search_index_of_items_linked_by_anchor(arao: Path) -> None:
     import json
 
-    index = json.loads((arao / "site/search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["ja"]
-    separator = re.compile(index["config"]["separator"])
-    tokens = {t for doc in index["docs"] for t in separator.split(doc["text"]) if t}
-    assert "オンライン" in tokens
-    query = [t for t in separator.split("オンライン化") if t]
-    assert query[0] in tokens
-    hits = [d["location"] for d in index["docs"] if "オンライン化" in d["text"]]
-    assert any(h.startswith("strategies/gyosei/") for h in hits)
-    english = json.loads((arao / "site/en/search/search_index.json").read_text(encoding="utf-8"))
-    assert english["config"]["lang"] == ["en"]
-    assert any("online" in d["text"].lower() for d in english["docs"])
-    assert not any(
-        "オンライン化" in d["text"] for d in english["docs"] if "gyosei" in d["location"]
-    )
+    ja = json.loads((arao / "site/search/index.json").read_text(encoding="utf-8"))
+    en = json.loads((arao / "site/en/search/index.json").read_text(encoding="utf-8"))
+    links = {e["u"]: e for e in ja}
+    action = links["strategies/gyosei/#online-applications"]
+    assert action["t"] == "オンライン申請の充実" and action["p"] == "行政のDX"
+    assert "オンライン化" in links["strategies/gyosei/#online-procedures"]["t"]
+    assert "kpis/online-procedure-rate/" in links
+    assert not any(e["u"].startswith("en/") for e in ja)
+    english = {e["u"]: e for e in en}
+    assert english["strategies/gyosei/#online-applications"]["t"] == "Expanding online applications"
+    assert not any("StatusExpanding" in e["x"] for e in en)
+    assert not (arao / "site/search/search_index.json").exists()
 
 
 URL_ATTRS = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)

@@ -56,6 +56,18 @@ LABELS: dict[str, dict[str, str]] = {
     "summary": {"ja": "内容", "en": "Summary"},
     "open_data": {"ja": "オープンデータ", "en": "Open data"},
     "accessibility": {"ja": "ウェブアクセシビリティ方針", "en": "Accessibility policy"},
+    "search": {"ja": "検索", "en": "Search"},
+    "search_words": {"ja": "検索する言葉", "en": "Words to search for"},
+    "search_results": {"ja": "件見つかりました", "en": "results found"},
+    "search_none": {
+        "ja": "見つかりませんでした。言葉を短くするか、別の言葉でお試しください。",
+        "en": "Nothing found. Try fewer or other words.",
+    },
+    "search_loading": {"ja": "読み込み中…", "en": "Loading…"},
+    "search_needs_js": {
+        "ja": "検索にはJavaScriptが必要です。メニューからページをたどることもできます。",
+        "en": "Search needs JavaScript. You can also find every page from the menu.",
+    },
     "plan_period": {"ja": "計画期間", "en": "Plan period"},
     "periods": {"ja": "期", "en": "Periods"},
     "vision": {"ja": "目指すべき姿", "en": "Vision"},

@@ -15,6 +15,7 @@ from ..model.kpi import Grade, Kpi, Outcome
 from ..model.project import Project
 from ..model.strategy import Schedule, Strategy
 from ..progress import assess
+from ..search import JA_SEPARATOR
 from . import format as fmt
 from . import labels, text
 from .charts import gantt_chart, period_chart, trend_chart
@@ -337,6 +338,9 @@ def _render_plan_pages(r: PageRenderer, out: Rendered) -> None:
     )
     out.pages["accessibility.md"] = r.render(
         "accessibility.md.j2", "accessibility.md", report=r.accessibility
+    )
+    out.pages["search/index.md"] = r.render(
+        "search.md.j2", "search/index.md", separator=JA_SEPARATOR
     )
     for chapter in project.chapters:
         body = chapter.en if lang == "en" and chapter.en else chapter.ja

@@ -1,0 +1,174 @@
+"""Index the built site for dxsite's search: one entry per item, with the link to that item.
+
+An item is a page, a section under a heading with an id (a measure, a governance role …) or a
+table row with an id (an action). Its text is the text of its own elements with a space at every
+cell and block boundary, so words of neighbouring cells never run together; a row's text belongs
+to the row, not to the section around it. Charts' SVG (data-search-exclude) is left out.
+
+The reader's browser matches every word of the query against an item's title and text (see
+theme/assets/javascripts/search.js); Japanese needs no segmenter for that: a word is found where
+it is written. Words not found as written are split with JA_SEPARATOR (hiragana, punctuation and
+script boundaries), so 「行政手続のオンライン化」 still finds 「行政手続きのオンライン化」.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+INDEX = "search/index.json"
+"""Where each language's index is written, under that language's root."""
+SKIP_PAGES = ("404.html", "search/index.html")
+JA_SEPARATOR = (
+    r"[\s\-　、。，．・「」『』（）()【】［］\[\]：:／/ぁ-ゖ]+"
+    r"|(?<=[ァ-ヺー])(?=[^ァ-ヺー])|(?<=[^ァ-ヺー])(?=[ァ-ヺー])"
+    r"|(?<=\d)(?=\D)|(?<=\D)(?=\d)"
+)
+"""Splits Japanese words the browser did not find as written: hiragana, punctuation and
+katakana or digit boundaries."""
+
+_INLINE = {"a", "abbr", "b", "bdi", "code", "em", "i", "mark", "small", "span", "strong", "sub"}
+_INLINE |= {"time", "wbr", "ruby", "rt", "rp", "u", "s", "q", "cite", "data", "kbd"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+_VOID |= {"track", "wbr"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Item:
+    """One search result: where it links, its title, the page it is on and its text."""
+
+    anchor: str
+    title: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+class _Article(HTMLParser):
+    """Collects the items of a page's <article>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.items: list[Item] = []
+        self.stack: list[str] = []
+        self.article = -1
+        self.excluded = -1
+        self.heading = -1
+        self.row: tuple[int, Item] | None = None
+        self.cell = -1
+        self.section: Item | None = None
+
+    @property
+    def current(self) -> Item | None:
+        return self.row[1] if self.row else self.section
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
+        if tag not in _VOID:
+            self.stack.append(tag)
+        depth = len(self.stack)
+        if tag == "article" and self.article < 0:
+            self.article = depth
+            return
+        if self.article < 0 or self.excluded >= 0:
+            return
+        if "data-search-exclude" in names:
+            self.excluded = depth
+            return
+        ident = names.get("id") or ""
+        if tag in _HEADINGS and not self.row and (ident or tag == "h1"):
+            self.section = Item("" if tag == "h1" else ident)
+            self.items.append(self.section)
+            self.heading = depth
+        elif tag == "tr" and ident and not self.row:
+            self.row = (depth, Item(ident))
+            self.items.append(self.row[1])
+        elif self.row and tag in {"th", "td"} and self.cell == -1:
+            self.cell = depth
+        elif self.row and self.cell > 0 and tag not in _INLINE:
+            self.cell = 0
+        if tag not in _INLINE:
+            self._text(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or tag not in self.stack:
+            return
+        while self.stack:
+            depth = len(self.stack)
+            if depth == self.excluded:
+                self.excluded = -1
+            elif depth == self.heading:
+                self.heading = -1
+            elif self.row and depth == self.row[0]:
+                self.row = None
+                self.cell = -1
+            elif depth == self.cell:
+                self.cell = 0
+            elif depth == self.article:
+                self.article = -2
+            if self.stack.pop() == tag:
+                break
+        if tag not in _INLINE:
+            self._text(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.article < 0 or self.excluded >= 0:
+            return
+        self._text(data)
+        item = self.current
+        if item is None:
+            return
+        if self.heading >= 0 or (self.row and self.cell > 0):
+            item.title.append(data)
+
+    def _text(self, data: str) -> None:
+        item = self.current
+        if item is not None:
+            item.text.append(data)
+
+
+def _clean(parts: list[str]) -> str:
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def page_items(html: str, url: str) -> list[dict[str, str]]:
+    """The items of one built page, as index entries (u: link, t: title, p: page, x: text)."""
+    parser = _Article()
+    parser.feed(html)
+    parser.close()
+    page = next((_clean(i.title) for i in parser.items if not i.anchor), "")
+    entries = []
+    for item in parser.items:
+        title, body = _clean(item.title), _clean(item.text)
+        if not title and not body:
+            continue
+        link = url + (f"#{item.anchor}" if item.anchor else "")
+        entries.append({"u": link, "t": title or page, "p": page, "x": body})
+    return entries
+
+
+def language_index(root: Path, exclude: tuple[Path, ...] = ()) -> list[dict[str, str]]:
+    """Every item of every page under `root` (one language), in page order."""
+    entries: list[dict[str, str]] = []
+    for path in sorted(root.rglob("index.html")):
+        rel = path.relative_to(root).as_posix()
+        if rel in SKIP_PAGES or any(path.is_relative_to(other) for other in exclude):
+            continue
+        url = rel.removesuffix("index.html")
+        entries += page_items(path.read_text(encoding="utf-8"), url)
+    return entries
+
+
+def write_indexes(roots: tuple[Path, ...]) -> None:
+    """Write ROOT/search/index.json for every language root of the assembled site (a root
+    nested in another, like en/ in the Japanese root, is left out of the outer one)."""
+    for root in roots:
+        others = tuple(r for r in roots if r != root and r.is_relative_to(root))
+        entries = language_index(root, others)
+        target = root / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        content = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(content, encoding="utf-8")
