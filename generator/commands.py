@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 import time
@@ -28,7 +29,8 @@ def build(root: Path, site_dir: Path, *, strict: bool, report: Report) -> Result
     report(result)
     if result.project is None or result.failed(strict=strict):
         raise PlanError("the plan has errors: the site was not built (site/ is unchanged)")
-    build_site(result.project, Paths(root.resolve(), site_dir.resolve()), strict=strict)
+    paths = Paths(root.resolve(), Path(os.path.abspath(site_dir)))
+    build_site(result.project, paths, strict=strict)
     return result
 
 

@@ -6,12 +6,17 @@ when every step succeeded, so a failed build leaves the previous site as it was.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
 import functools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +24,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from . import paths as safe
 from . import postprocess, search
 from .errors import BuildError
 from .model.accessibility import AccessibilityReport
@@ -80,12 +86,15 @@ def write_tree(target: Path, files: dict[str, str | bytes]) -> int:
 def theme_dir(root: Path) -> Path:
     """The project's theme/ overrides, or dxsite's own when the project has none."""
     own = root / THEME_DIR
-    return own if own.is_dir() else DXSITE_THEME
+    if not own.is_symlink() and not own.exists():
+        return DXSITE_THEME
+    safe.check_tree(root, own)
+    return own
 
 
 def _user_config(root: Path) -> dict[str, Any]:
-    path = root / "mkdocs.yml"
-    if not path.is_file():
+    path = safe.source_file(root, "mkdocs.yml")
+    if path is None:
         return {}
     try:
         loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -141,8 +150,8 @@ def mkdocs_config(project: Project, paths: Paths, lang: str, rendered: Rendered)
 
 def _accessibility(root: Path) -> dict[str, Any] | None:
     """The last recorded accessibility run, or None when none was recorded."""
-    path = root / ACCESSIBILITY_REPORT
-    if not path.is_file():
+    path = safe.source_file(root, ACCESSIBILITY_REPORT)
+    if path is None:
         return None
     try:
         report = AccessibilityReport.model_validate_json(path.read_bytes())
@@ -239,29 +248,104 @@ def run_mkdocs(configs: dict[str, Path], out: Path, *, strict: bool, epoch: str)
         raise BuildError("\n".join(failures))
 
 
+STAGING = ".dxsite-build-"
+"""Prefix of the folders a build assembles the site in, beside the site folder."""
+STAGING_MARKER = ".dxsite-staging"
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where the
+    system or file system cannot."""
+    if sys.platform != "linux":
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    if done == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL):
+        return False
+    raise OSError(error, os.strerror(error), str(b))
+
+
 def _swap(new: Path, site_dir: Path) -> None:
-    """Replace site_dir by new, keeping the old one until the new one is in place."""
+    """Put `new` in the place of site_dir. Where the system can, one atomic exchange: a build killed
+    at any moment leaves the old or the new complete site. Elsewhere the old site is first moved to
+    SITE.old, and a build killed between the two renames leaves SITE.old, which the next build
+    puts back (see _recover)."""
+    if not site_dir.exists():
+        new.rename(site_dir)
+        return
+    if _exchange(new, site_dir):
+        shutil.rmtree(new)
+        return
     old = site_dir.with_name(site_dir.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if site_dir.exists():
-        site_dir.rename(old)
+    site_dir.rename(old)
     new.rename(site_dir)
-    if old.exists():
-        shutil.rmtree(old)
+    shutil.rmtree(old)
+
+
+def _recover(site_dir: Path) -> None:
+    """Undo what a killed build left: put back SITE.old when SITE is gone, delete stale staging."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    if old.is_dir() and not old.is_symlink() and (old / safe.MARKER).is_file():
+        if site_dir.exists():
+            shutil.rmtree(old)
+        else:
+            old.rename(site_dir)
+    for stale in site_dir.parent.glob(f"{STAGING}{site_dir.name}-*"):
+        if not stale.is_symlink() and (stale / STAGING_MARKER).is_file():
+            shutil.rmtree(stale)
+
+
+@contextlib.contextmanager
+def _lock(paths: Paths) -> Iterator[None]:
+    """Serialise the builds of one project: a second build waits for the first."""
+    paths.work.mkdir(parents=True, exist_ok=True)
+    with open(paths.work / "build.lock", "a+b") as file:
+        try:
+            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("dxsite: another build of this project is running; waiting for it", flush=True)
+            fcntl.flock(file, fcntl.LOCK_EX)
+        yield
 
 
 def build(project: Project, paths: Paths, *, strict: bool = False) -> None:
     """Render, build both languages, assemble ja at / and en at /en/, then swap site/."""
+    safe.check_work_dir(paths.root, paths.work)
+    safe.check_site_dir(paths.root, paths.site_dir)
+    with _lock(paths):
+        try:
+            _build(project, paths, strict=strict)
+        except OSError as exc:
+            where = exc.filename or paths.site_dir
+            raise BuildError(f"{where}: {exc.strerror}: the previous site is unchanged") from None
+
+
+def _build(project: Project, paths: Paths, *, strict: bool) -> None:
+    site_dir = paths.site_dir
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    _recover(site_dir)
+    safe.check_site_dir(paths.root, site_dir)
     configs = render(project, paths)
-    paths.site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".dxsite-build-", dir=paths.site_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{site_dir.name}-", dir=site_dir.parent))
     try:
+        (staging / STAGING_MARKER).touch()
         run_mkdocs(configs, staging, strict=strict, epoch=source_date_epoch(paths.root))
         site = staging / "ja"
         (staging / "en").rename(site / "en")
         search.write_indexes((site, site / "en"))
         postprocess.finish(site, project, paths.site_url)
-        _swap(site, paths.site_dir)
+        (site / safe.MARKER).write_text(
+            "This folder was written by dxsite build, which replaces it on every build.\n",
+            encoding="utf-8",
+        )
+        _swap(site, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
