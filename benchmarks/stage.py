@@ -118,6 +118,7 @@ def stage_render(root: Path) -> dict[str, Any]:
     """Render every page, chart, data file and config; then, not timed, the pages alone."""
     from generator.render.pages import render_language
     from generator.site import Paths, render
+    from generator.tracking import Tracking
 
     project = _validated(root).project
     paths = Paths(root, root / "site")
@@ -126,7 +127,7 @@ def stage_render(root: Path) -> dict[str, Any]:
     figures = clock.figures()
     started = time.perf_counter()
     for lang in configs:
-        render_language(project, lang)
+        render_language(Tracking.now(project), lang)
     pages_seconds = time.perf_counter() - started
     docs = [p for lang in configs for p in paths.docs(lang).rglob("*.md")]
     return {

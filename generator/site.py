@@ -32,6 +32,7 @@ from .model.project import Project
 from .render import labels, text
 from .render.data import data_files
 from .render.pages import Rendered, render_language
+from .tracking import Tracking
 
 WORK_DIR = ".dxsite"
 THEME_DIR = "theme"
@@ -194,12 +195,14 @@ def render(project: Project, paths: Paths) -> dict[str, Path]:
     """Write every language's pages, data files and MkDocs config; returns the configs."""
     accessibility = _accessibility(paths.root)
     dates = GitDates(paths.root)
+    tracking = Tracking.now(project)
     configs: dict[str, Path] = {}
     for lang in LANGS:
-        rendered = render_language(project, lang, accessibility, dates)
+        rendered = render_language(tracking, lang, accessibility, dates)
         files: dict[str, str | bytes] = dict(rendered.pages)
         if lang == "ja":
-            files |= {f"data/{name}": content for name, content in data_files(project).items()}
+            data = data_files(project, tracking)
+            files |= {f"data/{name}": content for name, content in data.items()}
         write_tree(paths.docs(lang), files)
         config = mkdocs_config(project, paths, lang, rendered)
         config_path = paths.work / f"mkdocs.{lang}.yml"

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import crosscheck
+from . import clock, crosscheck
 from .diagnostics import Diagnostic, Severity, did_you_mean, has_errors
 from .load import Document, Loc, load_yaml, read_text
 from .model.project import CHAPTERS_DIR, FILES, Chapter, Project
@@ -275,7 +275,7 @@ def validate(root: Path, *, today: datetime.date | None = None) -> Result:
     if all(key in parts for key, (_, _, required) in FILES.items() if required):
         project = Project.model_validate({**parts, "chapters": chapters}, strict=False)
         locate = crosscheck.Locator(docs, FILES)
-        diagnostics += crosscheck.run(project, locate, today or datetime.date.today())
+        diagnostics += crosscheck.run(project, locate, today or clock.today())
     else:
         project = None
     diagnostics = sorted(set(diagnostics))

@@ -27,6 +27,12 @@ class Outcome(enum.StrEnum):
     ON_TRACK = "on-track"
     BEHIND = "behind"
     NOT_MEASURED = "not-measured"
+    NOT_REPORTED = "not-reported"
+    NOT_ASSESSABLE = "not-assessable"
+
+
+REQUIRED_OUTCOMES = (Outcome.ACHIEVED, Outcome.ON_TRACK, Outcome.BEHIND, Outcome.NOT_MEASURED)
+"""Outcomes every grade scale names; a scale without the others gets dxsite's own grades."""
 
 
 class Baseline(Model):
@@ -115,6 +121,8 @@ class Grade(Model):
     """What readers see, e.g. A 目標より進んでいる."""
     outcome: Choice[Outcome] | None = None
     """The computed outcome it stands for; a grade without one is only given by hand."""
+    definition: Text | None = None
+    """What the grade means, for the methodology page (dxsite explains the rule when left out)."""
 
 
 def _default_grades() -> list[Grade]:
@@ -126,6 +134,23 @@ def _default_grades() -> list[Grade]:
             id="not-measured",
             label=Text(ja="未測定", en="Not yet measured"),
             outcome=Outcome.NOT_MEASURED,
+        ),
+        *_extra_grades(),
+    ]
+
+
+def _extra_grades() -> list[Grade]:
+    """dxsite's grades for the outcomes a scale may leave out (未報告, 評価対象外)."""
+    return [
+        Grade(
+            id="not-reported",
+            label=Text(ja="未報告", en="Not reported"),
+            outcome=Outcome.NOT_REPORTED,
+        ),
+        Grade(
+            id="not-assessable",
+            label=Text(ja="評価対象外", en="Not assessed"),
+            outcome=Outcome.NOT_ASSESSABLE,
         ),
     ]
 
@@ -142,9 +167,26 @@ class KpisFile(Model):
     def _scale_covers_outcomes(self) -> KpisFile:
         for outcome in Outcome:
             count = sum(g.outcome is outcome for g in self.grades)
-            if count != 1:
+            if outcome in REQUIRED_OUTCOMES and count != 1:
                 raise ValueError(
                     f'the grade scale needs exactly one grade with outcome "{outcome.value}" '
                     f"(found {count})"
                 )
+            if count > 1:
+                raise ValueError(
+                    f'the grade scale may have only one grade with outcome "{outcome.value}" '
+                    f"(found {count})"
+                )
         return self
+
+    @property
+    def scale(self) -> list[Grade]:
+        """The grades as written, then dxsite's own for the outcomes the scale leaves out."""
+        named = {g.outcome for g in self.grades}
+        ids = {g.id for g in self.grades}
+        extra = [
+            g if g.id not in ids else g.model_copy(update={"id": f"{g.id}-dxsite"})
+            for g in _extra_grades()
+            if g.outcome not in named
+        ]
+        return [*self.grades, *extra]

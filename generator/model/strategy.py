@@ -12,12 +12,18 @@ from .text import Text
 
 
 class ActionStatus(enum.StrEnum):
-    """How far an action has come."""
+    """How far an action has come: 予定, 実施中, 完了, 延期, 休止, 中止."""
 
     PLANNED = "planned"
     IN_PROGRESS = "in-progress"
     DONE = "done"
+    POSTPONED = "postponed"
     SUSPENDED = "suspended"
+    CANCELLED = "cancelled"
+
+
+CLOSED = (ActionStatus.DONE, ActionStatus.CANCELLED)
+"""Statuses after which an action is no longer expected to run."""
 
 
 class NationalPriority(enum.StrEnum):
@@ -65,6 +71,17 @@ class Budget(Model):
     """What the money is for."""
 
 
+class StatusRecord(Model):
+    """An action's status in one fiscal year (進捗状況), as the DX office recorded it."""
+
+    year: FiscalYear
+    """The fiscal year, e.g. 令和6年度."""
+    status: Choice[ActionStatus]
+    """planned, in-progress, done, postponed, suspended or cancelled."""
+    note: Text | None = None
+    """What happened that year, e.g. why it was postponed."""
+
+
 class Action(Model):
     """An action (取組 / 取組指標): who does what, when."""
 
@@ -79,11 +96,40 @@ class Action(Model):
     schedule: Schedule | None = None
     """When it runs."""
     status: Choice[ActionStatus] | None = None
-    """planned, in-progress, done or suspended; leave out when not stated."""
+    """The status when it is not recorded per year (use progress for that); leave out when not
+    stated."""
+    progress: list[StatusRecord] = []
+    """The status per fiscal year, oldest first; the latest is the action's current status."""
     budget: Budget | None = None
     """A budget, if published."""
     national_priority: Choice[NationalPriority] | None = None
     """The national 重点取組事項 this action serves."""
+
+    @model_validator(mode="after")
+    def _status_or_progress(self) -> Action:
+        if self.status is not None and self.progress:
+            raise ValueError(
+                "give the status per fiscal year in progress, or one status, not both: move "
+                f"status: {self.status.value} into progress as "
+                f"{{year: <fiscal year>, status: {self.status.value}}}"
+            )
+        return self
+
+    @property
+    def current(self) -> StatusRecord | None:
+        """The latest status record (None when only `status` or nothing is given)."""
+        return max(self.progress, key=lambda r: r.year) if self.progress else None
+
+    @property
+    def current_status(self) -> ActionStatus | None:
+        """The action's status now: the latest record's, else `status`."""
+        latest = self.current
+        return latest.status if latest else self.status
+
+    def status_in(self, year: int) -> StatusRecord | None:
+        """The latest record up to and including the fiscal year `year`."""
+        known = [r for r in self.progress if r.year <= year]
+        return max(known, key=lambda r: r.year) if known else None
 
 
 class Measure(Model):

@@ -176,15 +176,61 @@ class Bar:
     cls: str = ""
     attrs: str = ""
     """Raw attribute text for the bar (escape its values)."""
+    glyph: str = ""
+    """A symbol before the label (a status's shape: ✓, ▶ …)."""
+
+
+@dataclass(frozen=True)
+class Now:
+    """The "now" line: the column of the current fiscal year and its label."""
+
+    column: int
+    label: str
+
+
+STATUS_GLYPHS = {
+    "planned": "○",
+    "in-progress": "▶",
+    "done": "✓",
+    "postponed": "→",
+    "suspended": "‖",
+    "cancelled": "×",
+    "not-recorded": "?",
+    "mixed": "",
+}
+"""The shape of each action status: status is told by shape, fill and colour, never colour
+alone (charts.css fills planned and postponed bars only as outlines, dashed when postponed)."""
+
+
+def _now_line(now: Now, col: float, bottom: float) -> list[str]:
+    x = PAD + (now.column + 0.5) * col
+    return [
+        line(x, 22, x, bottom, "dx-chart__now"),
+        text(x + 3, bottom + 14, now.label, "dx-chart__now-label"),
+    ]
+
+
+def status_legend(keys: Sequence[tuple[str, str]], top: float) -> tuple[list[str], float]:
+    """Each status shown: a small bar in its style, its shape and its words; wrapping."""
+    out, x, y = ['<g class="dx-chart__legend">'], PAD, top + 12
+    for status, words in keys:
+        step = 44 + text_width(words) + 14
+        if x + step > WIDTH and x > PAD:
+            x, y = PAD, y + 22
+        out.append(rect(x, y - 12, 24, 12, f"dx-chart__bar dx-chart__action dx-status--{status}"))
+        out.append(text(x + 28, y - 1, STATUS_GLYPHS[status], "dx-chart__glyph"))
+        out.append(text(x + 44, y - 1, words))
+        x += step
+    return [*out, "</g>"], y + 10
 
 
 def timeline(
-    rows: Sequence[Bar], first: int, heads: Sequence[str], empty: str
+    rows: Sequence[Bar], first: int, heads: Sequence[str], empty: str, now: Now | None = None
 ) -> tuple[list[str], float]:
     """Year columns headed by `heads` from the year `first`, then the rows, and the height.
 
     Each row is its label on one line and its bar below; a row without a span gets the words
-    `empty` instead of a bar.
+    `empty` instead of a bar. `now` draws a line through the current fiscal year's column.
     """
     col = (WIDTH - 2 * PAD) / len(heads)
     every = thinning(heads, col)
@@ -195,7 +241,8 @@ def timeline(
             out.append(text(PAD, y + 23, r.label, "dx-chart__group", width=WIDTH - 2 * PAD))
             y += 32
             continue
-        out.append(text(PAD, y + 16, r.label, width=WIDTH - 2 * PAD))
+        label = f"{r.glyph} {r.label}" if r.glyph else r.label
+        out.append(text(PAD, y + 16, label, width=WIDTH - 2 * PAD))
         if r.span is None:
             out.append(text(PAD, y + 32, empty, "dx-chart__unscheduled"))
         else:
@@ -212,6 +259,8 @@ def timeline(
         if i % every == 0:
             grid.append(text(x + col / 2, 18, head, "dx-chart__year", "middle"))
     grid.append(line(WIDTH - PAD, 24, WIDTH - PAD, y, "dx-chart__grid"))
+    if now is not None:
+        return [*grid, *out, *_now_line(now, col, y)], y + 22
     return [*grid, *out], y + 8
 
 

@@ -13,18 +13,33 @@ from dataclasses import dataclass
 from ..model.fiscal import era_name, era_short
 from ..model.kpi import Kpi
 from ..model.plan import PlanFile
-from ..model.strategy import Schedule, Strategy
+from ..model.strategy import Action, Measure, Strategy
+from ..progress import expected_path
+from ..tracking import NOT_RECORDED, span
 from . import _svg as svg
 from . import format as fmt
-from .labels import LABELS
+from .labels import ACTION_STATUS, LABELS
 
-__all__ = ["gantt_chart", "period_chart", "trend_chart"]
+__all__ = ["gantt_chart", "measure_chart", "period_chart", "trend_chart"]
 
 _WORDS: dict[str, dict[str, str]] = {
     "start": {"ja": "開始年度", "en": "Start"},
     "end": {"ja": "終了年度", "en": "End"},
     "not_scheduled": {"ja": "未定", "en": "not scheduled"},
-    "plan_line": {"ja": "目標への直線", "en": "Path to target"},
+    "plan_line": {"ja": "目標への経路（評価の基準）", "en": "Expected path (the grading rule)"},
+    "now": {"ja": "現在", "en": "Now"},
+    "now_is": {"ja": "現在は{}", "en": "now is {}"},
+    "ended": {
+        "ja": "計画期間は{}末で終了しました",
+        "en": "the plan period ended at the end of {}",
+    },
+    "current_period": {"ja": "（現在）", "en": " (current)"},
+    "status_of": {"ja": "状況", "en": "Status"},
+    "actions_count": {"ja": "{}件", "en": "{} actions"},
+    "measure_chart": {
+        "ja": "施策ごとの実施スケジュール",
+        "en": "Schedule of the measures",
+    },
     "unit": {"ja": "単位：{}", "en": "Unit: {}"},
     "trend": {"ja": "{}の推移", "en": "{}: trend"},
     "values": {"ja": "{}の年度別の値", "en": "{}: values by fiscal year"},
@@ -132,15 +147,16 @@ def _entries(kpi: Kpi, lang: str) -> list[_Entry]:
     return found
 
 
-def _series(frame: svg.Frame, entries: list[_Entry], lang: str) -> list[str]:
-    """The dashed line baseline → first target, the actuals' line, then every marker."""
+def _series(kpi: Kpi, frame: svg.Frame, entries: list[_Entry], lang: str) -> list[str]:
+    """The expected path (the grading rule's: baseline and every target), the actuals' line,
+    then every marker."""
     points = [(e, frame.x(e.year), frame.y(e.value)) for e in entries if e.value is not None]
     base = [(x, y) for e, x, y in points if e.kind == "baseline"]
     actual = [(x, y) for e, x, y in points if e.kind == "actual"]
-    target = [(x, y) for e, x, y in points if e.kind == "target"]
+    path = [(frame.x(year), frame.y(value)) for year, value in expected_path(kpi)]
     out = ['<g class="dx-chart__series">']
-    if base and target:
-        out.append(svg.line(*base[0], *target[0], "dx-chart__line dx-chart__line--plan"))
+    if len(path) > 1:
+        out.append(svg.polyline(path, "dx-chart__line dx-chart__line--plan"))
     if len(base + actual) > 1 and actual:
         out.append(svg.polyline(base[:1] + actual, "dx-chart__line dx-chart__line--actual"))
     for e, x, y in points:
@@ -149,11 +165,11 @@ def _series(frame: svg.Frame, entries: list[_Entry], lang: str) -> list[str]:
     return [*out, "</g>"]
 
 
-def _legend(entries: list[_Entry], lang: str, top: float) -> tuple[list[str], float]:
+def _legend(kpi: Kpi, entries: list[_Entry], lang: str, top: float) -> tuple[list[str], float]:
     """The legend: a shape and its words for each kind of value shown."""
     kinds = [k for k in _KINDS if any(e.kind == k and e.value is not None for e in entries)]
     keys = [(k, _say(k, lang)) for k in kinds]
-    if "baseline" in kinds and "target" in kinds:
+    if len(expected_path(kpi)) > 1:
         keys.append(("plan", _say("plan_line", lang)))
     return svg.legend(keys, top)
 
@@ -185,11 +201,11 @@ def trend_chart(kpi: Kpi, lang: str, chart_id: str) -> str:
     left = min(max(svg.text_width(fmt.number(t, decimals)) for t in ticks) + 14, 200.0)
     years = (min(e.year for e in entries), max(e.year for e in entries))
     frame = svg.Frame(left, 34.0, svg.WIDTH - 16, 234.0, years, (ticks[0], ticks[-1]))
-    legend, height = _legend(entries, lang, frame.bottom + 44)
+    legend, height = _legend(kpi, entries, lang, frame.bottom + 44)
     unit = svg.text(svg.PAD, 16, _say("unit", lang).format(kpi.unit.get(lang)), "dx-chart__unit")
     labels = [(t, fmt.number(t, decimals)) for t in ticks]
     heads = _heads(*years, lang)
-    body = [unit, *svg.axes(frame, labels, heads), *_series(frame, entries, lang), *legend]
+    body = [unit, *svg.axes(frame, labels, heads), *_series(kpi, frame, entries, lang), *legend]
     title = _say("trend", lang).format(kpi.name.get(lang))
     desc = _said(entries, lang)
     table = _trend_table(kpi, entries, lang)
@@ -219,18 +235,51 @@ def _column_table(
     return svg.table(caption, head, body)
 
 
-def period_chart(plan: PlanFile, lang: str, chart_id: str) -> str:
-    """The plan period on a fiscal-year axis: one bar for the whole plan, one per period (期)."""
+def _now(year: int, first: int, last: int, lang: str) -> svg.Now | None:
+    """The "now" line of a timeline, when the current fiscal year lies on its axis."""
+    if not first <= year <= last:
+        return None
+    return svg.Now(
+        year - first,
+        f"{_say('now', lang)}（{_short(year, lang)}）"
+        if lang == "ja"
+        else f"{_say('now', lang)} ({_short(year, lang)})",
+    )
+
+
+def plan_line(lang: str) -> str:
+    """The legend's words for the expected path."""
+    return _say("plan_line", lang)
+
+
+def ended_note(plan: PlanFile, year: int, lang: str) -> str:
+    """「計画期間は令和7年度末で終了しました」 when the plan period is over, else ""."""
+    if plan.period.end >= year:
+        return ""
+    return _say("ended", lang).format(_long(plan.period.end, lang))
+
+
+def period_chart(plan: PlanFile, lang: str, chart_id: str, year: int) -> str:
+    """The plan period on a fiscal-year axis: one bar for the whole plan, one per period (期);
+    the current period marked, a "now" line, and whether the plan period has ended."""
     spans = [(_say("plan_period", lang), plan.period.start, plan.period.end, "dx-chart__plan", "")]
-    spans += [(p.name.get(lang), p.start, p.end, "dx-chart__period", p.id) for p in plan.periods]
+    for p in plan.periods:
+        current = p.start <= year <= p.end
+        name = p.name.get(lang) + (_say("current_period", lang) if current else "")
+        cls = "dx-chart__period" + (" dx-chart__period--current" if current else "")
+        spans.append((name, p.start, p.end, cls, p.id))
     notes = [""] + [p.note.get(lang) if p.note else "" for p in plan.periods]
     first, last = min(s[1] for s in spans), max(s[2] for s in spans)
     rows = [
         svg.Bar(_named_span(name, s, e, lang, short=True), (s, e), cls, svg.data("period", pid))
         for name, s, e, cls, pid in spans
     ]
-    body, height = svg.timeline(rows, first, _heads(first, last, lang), "")
-    desc = _sentence([_named_span(name, s, e, lang) for name, s, e, _, _ in spans], lang)
+    now = _now(year, first, last, lang)
+    body, height = svg.timeline(rows, first, _heads(first, last, lang), "", now)
+    said = [_named_span(name, s, e, lang) for name, s, e, _, _ in spans]
+    ended = ended_note(plan, year, lang)
+    said.append(ended or _say("now_is", lang).format(_long(year, lang)))
+    desc = _sentence(said, lang)
     table_rows = [
         svg.row(name, [_cell(s, lang), _cell(e, lang), *([note] if any(notes) else [])])
         for (name, s, e, _, _), note in zip(spans, notes, strict=True)
@@ -240,56 +289,122 @@ def period_chart(plan: PlanFile, lang: str, chart_id: str) -> str:
     return svg.figure(chart_id, "period", (svg.WIDTH, height), (title, desc, title), body, table)
 
 
-def _when(schedule: Schedule | None, plan: PlanFile) -> tuple[int, int] | None:
-    """The fiscal years an action runs: its start and end, or the span of its periods."""
-    if schedule is None:
-        return None
-    if schedule.start is not None and schedule.end is not None:
-        return schedule.start, schedule.end
-    found = [p for p in plan.periods if p.id in schedule.periods]
-    if not found:
-        return None
-    return min(p.start for p in found), max(p.end for p in found)
+@dataclass(frozen=True)
+class _Task:
+    """A row of a schedule chart: an action (or a measure's summary) and its fiscal years."""
+
+    ident: str
+    label: str
+    when: tuple[int, int] | None
+    status: str
+    """An ActionStatus value, or NOT_RECORDED."""
+    kind: str = "action"
 
 
-_Task = tuple[str, str, tuple[int, int] | None]
-"""An action's id, name and fiscal years."""
+def _status(action: Action) -> str:
+    return str(action.current_status) if action.current_status else NOT_RECORDED
+
+
+def status_word(status: str, lang: str) -> str:
+    """予定, 実施中 … or 記録なし."""
+    return ACTION_STATUS[status][lang]
 
 
 def _tasks(strategy: Strategy, plan: PlanFile, lang: str) -> list[_Task]:
     actions = [a for m in strategy.measures for a in m.actions]
-    return [(a.id, a.name.get(lang), _when(a.schedule, plan)) for a in actions]
+    return [_Task(a.id, a.name.get(lang), span(a.schedule, plan), _status(a)) for a in actions]
+
+
+def _measure_task(measure: Measure, plan: PlanFile, lang: str) -> _Task | None:
+    """One bar for a measure: from its first action's start to its last action's end."""
+    spans = [w for a in measure.actions if (w := span(a.schedule, plan))]
+    if not measure.actions:
+        return None
+    when = (min(w[0] for w in spans), max(w[1] for w in spans)) if spans else None
+    statuses = {_status(a) for a in measure.actions}
+    status = statuses.pop() if len(statuses) == 1 else "mixed"
+    count = _say("actions_count", lang).format(len(measure.actions))
+    label = (
+        f"{measure.name.get(lang)}（{count}）"
+        if lang == "ja"
+        else (f"{measure.name.get(lang)} ({count})")
+    )
+    return _Task(measure.id, label, when, status, "measure")
 
 
 def _gantt_group(name: str, tasks: list[_Task], lang: str) -> tuple[list[svg.Bar], str, str]:
     """One strategy's rows, its sentence for the description, and its <tbody>."""
     bars, said, rows = [svg.Bar(name)], [], []
     never = _say("not_scheduled", lang)
-    for aid, label, span in tasks:
-        bars.append(svg.Bar(label, span, "dx-chart__action", svg.data("action", aid)))
-        if span is None:
-            said.append(f"{label} {never}")
-            rows.append(svg.row(label, [never], colspan=2))
+    for t in tasks:
+        word = status_word(t.status, lang) if t.status != "mixed" else ""
+        attrs = svg.data(t.kind, t.ident) + svg.data("status", t.status)
+        cls = f"dx-chart__action dx-status--{t.status}"
+        bars.append(svg.Bar(t.label, t.when, cls, attrs, svg.STATUS_GLYPHS[t.status]))
+        status_said = f"（{word}）" if lang == "ja" and word else f" ({word})" if word else ""
+        if t.when is None:
+            said.append(f"{t.label} {never}{status_said}")
+            rows.append(svg.row(t.label, [never, word or "—"], colspan=2))
         else:
-            said.append(_named_span(label, *span, lang))
-            rows.append(svg.row(label, [_cell(span[0], lang), _cell(span[1], lang)]))
-    return bars, f"{name}{_colon(lang)}{_sentence(said, lang)}", svg.group(name, 3, rows)
+            said.append(_named_span(t.label, *t.when, lang) + status_said)
+            cells = [_cell(t.when[0], lang), _cell(t.when[1], lang), word or "—"]
+            rows.append(svg.row(t.label, cells))
+    return bars, f"{name}{_colon(lang)}{_sentence(said, lang)}", svg.group(name, 4, rows)
 
 
-def gantt_chart(strategies: list[Strategy], plan: PlanFile, lang: str, chart_id: str) -> str:
-    """The actions' schedules by strategy on the plan's fiscal years ("" when no actions)."""
-    groups = [(s.name.get(lang), _tasks(s, plan, lang)) for s in strategies]
+def _schedule_figure(
+    groups: list[tuple[str, list[_Task]]],
+    plan: PlanFile,
+    lang: str,
+    chart_id: str,
+    year: int,
+    title: str,
+) -> str:
     parts = [_gantt_group(name, tasks, lang) for name, tasks in groups if tasks]
     if not parts:
         return ""
-    years = [y for _, tasks in groups for _, _, span in tasks if span for y in span]
+    years = [y for _, tasks in groups for t in tasks if t.when for y in t.when]
     first, last = min(plan.period.start, *years), max(plan.period.end, *years)
     bars = [bar for group_bars, _, _ in parts for bar in group_bars]
     never = _say("not_scheduled", lang)
-    body, height = svg.timeline(bars, first, _heads(first, last, lang), never)
+    now = _now(year, first, last, lang)
+    body, height = svg.timeline(bars, first, _heads(first, last, lang), never, now)
+    statuses = sorted(
+        {t.status for _, tasks in groups for t in tasks if t.status != "mixed"},
+        key=list(ACTION_STATUS).index,
+    )
+    keys, height = svg.status_legend([(s, status_word(s, lang)) for s in statuses], height + 12)
+    said = [sentence for _, sentence, _ in parts]
+    said.append(
+        _sentence(
+            [ended_note(plan, year, lang) or _say("now_is", lang).format(_long(year, lang))], lang
+        )
+    )
+    desc = ("" if lang == "ja" else " ").join(said)
+    head = [_say("action", lang), _say("start", lang), _say("end", lang), _say("status_of", lang)]
+    table = svg.table(title, head, [tbody for _, _, tbody in parts])
+    return svg.figure(
+        chart_id, "gantt", (svg.WIDTH, height), (title, desc, title), [*body, *keys], table
+    )
+
+
+def gantt_chart(
+    strategies: list[Strategy], plan: PlanFile, lang: str, chart_id: str, year: int
+) -> str:
+    """The actions' schedules and statuses by strategy, with a "now" line ("" when none)."""
+    groups = [(s.name.get(lang), _tasks(s, plan, lang)) for s in strategies]
     title = _say("schedule_chart", lang)
     if len(strategies) == 1:
         title = f"{title}{_colon(lang)}{strategies[0].name.get(lang)}"
-    desc = ("" if lang == "ja" else " ").join(sentence for _, sentence, _ in parts)
-    table = _column_table(title, _say("action", lang), lang, [tbody for _, _, tbody in parts])
-    return svg.figure(chart_id, "gantt", (svg.WIDTH, height), (title, desc, title), body, table)
+    return _schedule_figure(groups, plan, lang, chart_id, year, title)
+
+
+def measure_chart(
+    strategies: list[Strategy], plan: PlanFile, lang: str, chart_id: str, year: int
+) -> str:
+    """For plans with many actions: one bar per measure (its actions' span and count)."""
+    groups = [
+        (s.name.get(lang), [t for m in s.measures if (t := _measure_task(m, plan, lang))])
+        for s in strategies
+    ]
+    return _schedule_figure(groups, plan, lang, chart_id, year, _say("measure_chart", lang))

@@ -21,7 +21,8 @@ from ..model.kpi import Direction, Grade, Kpi
 from ..model.plan import Licence
 from ..model.project import Project
 from ..model.text import Text
-from ..progress import assess
+from ..progress import Assessment
+from ..tracking import Tracking
 from .labels import LICENCE
 
 __all__ = [
@@ -233,18 +234,20 @@ def _grade_json(grade: Grade) -> dict[str, Any]:
     return {"id": grade.id, "label": _text(grade.label), "outcome": outcome}
 
 
-def _assessment_json(kpi: Kpi, grades: list[Grade]) -> dict[str, Any]:
-    a = assess(kpi, grades)
+def _assessment_json(kpi: Kpi, a: Assessment) -> dict[str, Any]:
     return {
         "outcome": str(a.outcome),
         "grade": a.grade.id,
         "progress": a.progress,
+        "expected": a.expected,
+        "path": [{"year": y, "value": _json_number(v)} for y, v in a.path],
         "manual": a.manual,
         "reason": _text(kpi.grade.reason) if kpi.grade else None,
+        "why": None if a.reason is None else str(a.reason),
     }
 
 
-def _kpi_json(kpi: Kpi, grades: list[Grade]) -> dict[str, Any]:
+def _kpi_json(kpi: Kpi, a: Assessment) -> dict[str, Any]:
     baseline = kpi.baseline
     return {
         "id": kpi.id,
@@ -266,18 +269,20 @@ def _kpi_json(kpi: Kpi, grades: list[Grade]) -> dict[str, Any]:
         ],
         "source": _text(kpi.source),
         "source_url": kpi.source_url,
-        "assessment": _assessment_json(kpi, grades),
+        "assessment": _assessment_json(kpi, a),
     }
 
 
-def kpis_json(project: Project) -> str:
-    """kpis.json: licence, attribution, the grade scale and every KPI with its assessment."""
-    grades = project.kpis.grades
+def kpis_json(project: Project, tracking: Tracking | None = None) -> str:
+    """kpis.json: licence, attribution, the grade scale and every KPI with its assessment
+    (as of the current fiscal year, see generator.clock)."""
+    t = tracking or Tracking.now(project)
     document = {
         "licence": _licence_json(project),
         "attribution": _attribution_json(project),
-        "grades": [_grade_json(grade) for grade in grades],
-        "kpis": [_kpi_json(kpi, grades) for kpi in project.kpis.kpis],
+        "fiscal_year": t.year,
+        "grades": [_grade_json(grade) for grade in t.scale],
+        "kpis": [_kpi_json(kpi, t.assessments[kpi.id]) for kpi in project.kpis.kpis],
     }
     return _dumps(document)
 
@@ -301,12 +306,12 @@ def _dumps(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def data_files(project: Project) -> dict[str, str]:
+def data_files(project: Project, tracking: Tracking | None = None) -> dict[str, str]:
     """The open-data files by name: kpis.csv, its CSVW metadata, kpis.json and plan.json."""
     return {
         CSV_NAME: kpis_csv(project),
         CSV_METADATA_NAME: kpis_csv_metadata(project),
-        KPIS_JSON_NAME: kpis_json(project),
+        KPIS_JSON_NAME: kpis_json(project, tracking),
         PLAN_JSON_NAME: plan_json(project),
     }
 

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import decimal
+
 from ..model.fiscal import format_fiscal_year
 from ..model.text import Text
 
 LANGS = ("ja", "en")
 
 
+def decimals(value: float) -> int:
+    """The digits after the decimal point as the value was written: 47.5 → 1, 80 → 0."""
+    exponent = decimal.Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
 def number(value: float, precision: int) -> str:
-    """25607 → 25,607; 2.7 with precision 1 → 2.7; a whole number keeps no decimals (100)."""
+    """25607 → 25,607; 2.7 with precision 1 → 2.7; a whole number keeps no decimals (100).
+
+    Never fewer decimals than the value has: 47.5 with precision 0 stays 47.5 (the site does
+    not show a value different from the data; `dxsite check` warns about the precision)."""
     if float(value).is_integer():
         return f"{value:,.0f}"
-    return f"{value:,.{precision}f}"
+    return f"{value:,.{max(precision, decimals(value))}f}"
 
 
 def quantity(value: float, precision: int, unit: Text, lang: str) -> str:

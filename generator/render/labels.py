@@ -94,6 +94,92 @@ LABELS: dict[str, dict[str, str]] = {
     "switch_to": {"ja": "English", "en": "日本語"},
     "last_updated": {"ja": "最終更新", "en": "Last updated"},
     "licence": {"ja": "利用条件", "en": "Licence"},
+    "progress_summary": {"ja": "進捗のまとめ", "en": "Progress at a glance"},
+    "as_of": {"ja": "{}時点", "en": "as of {}"},
+    "kpi_grades": {"ja": "数値目標の評価", "en": "KPI grades"},
+    "action_statuses": {"ja": "取組の状況", "en": "Action statuses"},
+    "overdue": {"ja": "期限を過ぎた取組", "en": "Overdue actions"},
+    "unreported": {"ja": "実績が未報告の数値目標", "en": "KPIs not reported"},
+    "past_due": {
+        "ja": "予定のまま日付を過ぎた策定経過",
+        "en": "Planned milestones past their date",
+    },
+    "attention": {"ja": "要対応の項目", "en": "Needs attention"},
+    "attention_lead": {
+        "ja": "計画期間の年度が進み、対応が必要になった項目です（{}時点）。",
+        "en": "Items that need attention as the plan's fiscal years pass (as of {}).",
+    },
+    "overdue_lead": {
+        "ja": "実施時期が終わっていますが、完了または中止になっていない取組です。",
+        "en": "Actions whose schedule has ended that are neither done nor cancelled.",
+    },
+    "unreported_lead": {
+        "ja": "目標年度が終わっていますが、その年度以降の実績値がない数値目標です。",
+        "en": "KPIs whose target year has ended without an actual for that year or later.",
+    },
+    "past_due_lead": {
+        "ja": "日付が過ぎても「予定」のままの策定経過です。",
+        "en": "Milestones still marked planned after their date.",
+    },
+    "nothing_overdue": {"ja": "該当する取組はありません。", "en": "No action is overdue."},
+    "nothing_unreported": {
+        "ja": "該当する数値目標はありません。",
+        "en": "Every KPI that was due has been reported.",
+    },
+    "nothing_past_due": {
+        "ja": "該当する策定経過はありません。",
+        "en": "No planned milestone is past its date.",
+    },
+    "ended_schedule": {"ja": "終了年度", "en": "Schedule ended"},
+    "missing_year": {"ja": "未報告の年度", "en": "Missing year"},
+    "current_status": {"ja": "現在の状況", "en": "Current status"},
+    "status_history": {"ja": "年度別の状況", "en": "Status by fiscal year"},
+    "methodology": {"ja": "評価の方法", "en": "How grades are computed"},
+    "count_of": {"ja": "{}件", "en": "{}"},
+    "manual_only": {"ja": "手動でのみ付ける評価です。", "en": "Given by hand only."},
+    "worked_example": {"ja": "計算の例", "en": "A worked example"},
+}
+
+OUTCOME_DEFINITION = {
+    "achieved": {
+        "ja": "最新の実績値が最終の目標値に届いている。",
+        "en": "The latest actual reaches the final target.",
+    },
+    "on-track": {
+        "ja": "最新の実績値が、その年度の期待される経路の値に届いている。",
+        "en": "The latest actual reaches the expected path's value for its year.",
+    },
+    "behind": {
+        "ja": "最新の実績値が、その年度の期待される経路の値に届いていない。",
+        "en": "The latest actual falls short of the expected path's value for its year.",
+    },
+    "not-measured": {
+        "ja": "実績値がまだなく、実績の報告時期もまだ来ていない。",
+        "en": "No actual yet, and none is due yet.",
+    },
+    "not-reported": {
+        "ja": "目標年度が終わったが、その年度以降の実績値が報告されていない。",
+        "en": "A target year has ended without an actual for that year or later.",
+    },
+    "not-assessable": {
+        "ja": "目標が定性的、または基準値がなく最初の目標年度より前のため、数値では評価しない。",
+        "en": "A qualitative target, or no baseline before the first target year: not graded.",
+    },
+}
+
+REASON = {
+    "qualitative": {
+        "ja": "定性的な目標のため、数値では評価しません",
+        "en": "a qualitative target: not graded from numbers",
+    },
+    "no-baseline": {
+        "ja": "基準値がないため、最初の目標年度以降の実績で評価します",
+        "en": "no baseline: graded from the first target year on",
+    },
+    "not-reported": {
+        "ja": "{}の実績値が報告されていません",
+        "en": "no actual reported for {}",
+    },
 }
 
 STATUS = {
@@ -115,7 +201,10 @@ ACTION_STATUS = {
     "planned": {"ja": "予定", "en": "Planned"},
     "in-progress": {"ja": "実施中", "en": "In progress"},
     "done": {"ja": "完了", "en": "Done"},
+    "postponed": {"ja": "延期", "en": "Postponed"},
     "suspended": {"ja": "休止", "en": "Suspended"},
+    "cancelled": {"ja": "中止", "en": "Cancelled"},
+    "not-recorded": {"ja": "記録なし", "en": "Not recorded"},
 }
 DIRECTION = {
     "increase": {"ja": "増やす", "en": "Increase"},

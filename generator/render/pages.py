@@ -12,14 +12,23 @@ import jinja2
 from markupsafe import Markup
 
 from ..model.kpi import Grade, Kpi, Outcome
-from ..model.project import Project
 from ..model.strategy import Schedule, Strategy
-from ..progress import assess
+from ..progress import Assessment
 from ..search import JA_SEPARATOR
+from ..tracking import Tracking, span
 from . import format as fmt
 from . import labels, text
-from .charts import gantt_chart, period_chart, trend_chart
+from .charts import (
+    ended_note,
+    gantt_chart,
+    measure_chart,
+    period_chart,
+    plan_line,
+    status_word,
+    trend_chart,
+)
 from .data import attribution
+from .method import worked_example
 
 Nav = list[dict[str, Any]]
 Updated = Callable[[tuple[str, ...]], str | None]
@@ -29,6 +38,8 @@ _SOURCES = {
     "strategies": ("plan/strategies.yaml", "kpis.yaml"),
     "kpis": ("kpis.yaml",),
     "kpi-list": ("kpis.yaml",),
+    "methodology": ("kpis.yaml",),
+    "attention": ("plan/strategies.yaml", "kpis.yaml", "plan/timeline.yaml"),
     "guidelines": ("plan/guidelines.yaml",),
     "governance": ("plan/governance.yaml",),
     "timeline": ("plan/timeline.yaml",),
@@ -62,6 +73,8 @@ SYMBOLS = {
     Outcome.ON_TRACK: "○",
     Outcome.BEHIND: "△",
     Outcome.NOT_MEASURED: "－",
+    Outcome.NOT_REPORTED: "！",
+    Outcome.NOT_ASSESSABLE: "／",
 }
 
 
@@ -104,11 +117,13 @@ class PageRenderer:
 
     def __init__(
         self,
-        project: Project,
+        tracking: Tracking,
         lang: str,
         accessibility: dict[str, Any] | None,
         updated: Updated | None,
     ) -> None:
+        project = tracking.project
+        self.tracking = tracking
         self.project = project
         self.updated = updated
         self.lang = lang
@@ -119,8 +134,7 @@ class PageRenderer:
             p=lambda v: text.paragraphs(v, lang),
             h=lambda v: text.heading(v, lang),
         )
-        grades = project.kpis.grades
-        self.assessments = {k.id: assess(k, grades) for k in project.kpis.kpis}
+        self.assessments: dict[str, Assessment] = tracking.assessments
         self.owner = self._owners()
 
     def _owners(self) -> dict[str, Strategy]:
@@ -139,7 +153,22 @@ class PageRenderer:
     def rollup(self, kpis: list[Kpi]) -> list[tuple[Grade, int]]:
         """How many of `kpis` have each grade, in scale order."""
         counts = Counter(self.assessments[k.id].grade.id for k in kpis)
-        return [(g, counts[g.id]) for g in self.project.kpis.grades]
+        return [(g, counts[g.id]) for g in self.project.kpis.scale]
+
+    def summary(self, strategy: Strategy | None = None) -> dict[str, Any]:
+        """The progress at a glance of the whole plan or one strategy."""
+        t = self.tracking
+        scope = None if strategy is None else [strategy]
+        kpis = t.kpis_of(strategy)
+        return {
+            "grades": t.grade_counts(kpis),
+            "statuses": t.status_counts(t.placed(scope)),
+            "overdue": len(t.overdue(scope)),
+            "unreported": len(t.unreported(strategy)),
+            "kpis": len(kpis),
+            "actions": sum(1 for _ in t.placed(scope)),
+            "strategy": strategy,
+        }
 
     def _common(self, path: str) -> dict[str, Any]:
         lang = self.lang
@@ -162,7 +191,16 @@ class PageRenderer:
             "yen": self._yen,
             "schedule": self._schedule,
             "national": lambda p: labels.NATIONAL_PRIORITY[p.value][lang],
-            "action_status": lambda s: labels.ACTION_STATUS[s.value][lang],
+            "action_status": lambda s: status_word(str(s), lang),
+            "year": self.tracking.year,
+            "summary": self.summary,
+            "reason": lambda a: (
+                labels.REASON[a.reason.value][lang].format(
+                    fmt.year(a.missing, lang) if a.missing else ""
+                )
+                if a.reason
+                else ""
+            ),
             "direction": lambda d: labels.DIRECTION[d.value][lang],
             "kind": lambda k: labels.MILESTONE_KIND[k.value][lang],
             "method": lambda m: labels.SUBMIT_METHOD[m.value][lang],
@@ -216,19 +254,20 @@ def _chart_id(prefix: str, ident: str = "") -> str:
 
 
 def render_language(
-    project: Project,
+    tracking: Tracking,
     lang: str,
     accessibility: dict[str, Any] | None = None,
     updated: Updated | None = None,
 ) -> Rendered:
     """Every page of the site in `lang`, and the navigation (which stays small)."""
-    r = PageRenderer(project, lang, accessibility, updated)
+    r = PageRenderer(tracking, lang, accessibility, updated)
     out = Rendered()
+    project, year = tracking.project, tracking.year
     plan, strategies = project.plan, project.strategies.strategies
     rollups = {s.id: r.rollup(r.kpis_of(s)) if r.kpis_of(s) else [] for s in strategies}
     actions = sum(len(m.actions) for s in strategies for m in s.measures)
-    show_gantt = 0 < actions <= OVERVIEW_ACTION_LIMIT
-    gantt = gantt_chart(strategies, plan, lang, _chart_id("gantt")) if show_gantt else ""
+    overview = gantt_chart if actions <= OVERVIEW_ACTION_LIMIT else measure_chart
+    gantt = overview(strategies, plan, lang, _chart_id("gantt"), year)
     out.pages["index.md"] = r.render(
         "index.md.j2",
         "index.md",
@@ -236,9 +275,10 @@ def render_language(
         rollups=rollups,
         kpis=project.kpis.kpis,
         home_kpi_limit=HOME_KPI_LIMIT,
-        grades=project.kpis.grades,
+        grades=project.kpis.scale,
         grade_rows={s.id: r.rollup(r.kpis_of(s)) for s in strategies},
-        period_chart=Markup(period_chart(plan, lang, _chart_id("periods"))),
+        period_chart=Markup(period_chart(plan, lang, _chart_id("periods"), year)),
+        ended=ended_note(plan, year, lang),
     )
     out.pages["strategies/index.md"] = r.render(
         "strategies.md.j2",
@@ -251,7 +291,7 @@ def render_language(
     for s in strategies:
         path = f"strategies/{s.id}.md"
         with_actions = any(m.actions for m in s.measures)
-        chart = gantt_chart([s], plan, lang, _chart_id("gantt", s.id)) if with_actions else ""
+        chart = gantt_chart([s], plan, lang, _chart_id("gantt", s.id), year) if with_actions else ""
         out.pages[path] = r.render(
             "strategy.md.j2",
             path,
@@ -261,9 +301,36 @@ def render_language(
             gantt=Markup(chart),
         )
     _render_kpis(r, out)
+    _render_progress(r, out)
     _render_plan_pages(r, out)
     out.nav = _nav(r, out)
     return out
+
+
+def _render_progress(r: PageRenderer, out: Rendered) -> None:
+    """The methodology page and the page of what needs attention."""
+    t = r.tracking
+    out.pages["methodology.md"] = r.render(
+        "methodology.md.j2",
+        "methodology.md",
+        scale=t.scale,
+        example=worked_example(t, r.lang),
+        closed=t.year - 1,
+        plan_line=plan_line(r.lang),
+        outcome_definition=lambda o: labels.OUTCOME_DEFINITION[o.value][r.lang],
+    )
+    names = {s.id: s.name for s in t.project.strategies.strategies}
+    names |= {m.id: m.name for s in t.project.strategies.strategies for m in s.measures}
+    out.pages["attention.md"] = r.render(
+        "attention.md.j2",
+        "attention.md",
+        overdue=t.overdue(),
+        unreported=t.unreported(),
+        past_due=t.past_due(),
+        names=names,
+        ended=ended_note(t.project.plan, t.year, r.lang),
+        span_of=lambda a: span(a.schedule, t.project.plan),
+    )
 
 
 def _render_kpis(r: PageRenderer, out: Rendered) -> None:
@@ -279,7 +346,7 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
             kpis=chunk,
             pages=pages,
             current=n,
-            grades=project.kpis.grades,
+            grades=project.kpis.scale,
             strategies=project.strategies.strategies,
             rollup_rows=rows,
         )
@@ -365,6 +432,8 @@ def _nav(r: PageRenderer, out: Rendered) -> Nav:
         {label["home"]: "index.md"},
         {label["strategies"]: strategies},
         {label["kpis"]: "kpis/index.md"},
+        {label["attention"]: "attention.md"},
+        {label["methodology"]: "methodology.md"},
         {label["guidelines"]: "guidelines.md"},
         {label["governance"]: "governance.md"},
         {label["timeline"]: "timeline.md"},
