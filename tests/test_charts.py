@@ -30,6 +30,9 @@ EVIL = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 
 # --- helpers ---------------------------------------------------------------------------------
 
+YEAR = 2023
+"""The current fiscal year the schedule charts are drawn for."""
+
 
 def parse(html: str) -> ET.Element:
     """The figure as XML: every chart must be well-formed."""
@@ -133,10 +136,10 @@ def all_charts(lang: str) -> list[str]:
     project = scaffold()
     return [
         trend_chart(kpi(), lang, "kpi-gdp"),
-        period_chart(plan(), lang, "period"),
-        gantt_chart(strategies(), plan(), lang, "gantt"),
-        period_chart(project.plan, lang, "scaffold-period"),
-        gantt_chart(project.strategies.strategies, project.plan, lang, "scaffold-gantt"),
+        period_chart(plan(), lang, "period", YEAR),
+        gantt_chart(strategies(), plan(), lang, "gantt", YEAR),
+        period_chart(project.plan, lang, "scaffold-period", YEAR),
+        gantt_chart(project.strategies.strategies, project.plan, lang, "scaffold-gantt", YEAR),
         *(trend_chart(k, lang, f"kpi-{k.id}") for k in project.kpis.kpis),
     ]
 
@@ -236,7 +239,7 @@ def test_nice_ticks_cover_the_values(low: float, high: float) -> None:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_period_chart_has_one_bar_per_period(lang: str) -> None:
     p = plan()
-    figure = parse(period_chart(p, lang, "period"))
+    figure = parse(period_chart(p, lang, "period", YEAR))
     svg = svg_of(figure)
     (whole,) = classed(svg, "dx-chart__plan")
     bars = classed(svg, "dx-chart__period")
@@ -248,18 +251,20 @@ def test_period_chart_has_one_bar_per_period(lang: str) -> None:
     assert sum(float(b.get("width", "")) for b in bars) == pytest.approx(width, abs=5)
     heads = ["R4", "R5", "R6", "R7"] if lang == "ja" else ["FY2022", "FY2023", "FY2024", "FY2025"]
     assert [el.text for el in classed(svg, "dx-chart__year")] == heads
-    assert [r[0] for r in table_rows(figure)][1:] == [q.name.get(lang) for q in p.periods]
+    current = "（現在）" if lang == "ja" else " (current)"
+    names = [q.name.get(lang) + (current if q.start <= YEAR <= q.end else "") for q in p.periods]
+    assert [r[0] for r in table_rows(figure)][1:] == names
 
 
 def test_period_chart_without_periods_has_the_plan_bar_only() -> None:
-    svg = svg_of(parse(period_chart(plan(periods=[]), "ja", "period")))
+    svg = svg_of(parse(period_chart(plan(periods=[]), "ja", "period", YEAR)))
     assert len(classed(svg, "dx-chart__plan")) == 1 and not classed(svg, "dx-chart__period")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_gantt_groups_and_bars(lang: str) -> None:
     ss, p = strategies(), plan()
-    figure = parse(gantt_chart(ss, p, lang, "gantt"))
+    figure = parse(gantt_chart(ss, p, lang, "gantt", YEAR))
     svg = svg_of(figure)
     assert ["".join(g.itertext()) for g in classed(svg, "dx-chart__group")] == [
         s.name.get(lang) for s in ss
@@ -280,10 +285,12 @@ def test_gantt_groups_and_bars(lang: str) -> None:
     never = "未定" if lang == "ja" else "not scheduled"
     assert [el.text for el in classed(svg, "dx-chart__unscheduled")] == [never]
     rows = {r[0]: r[1:] for r in table_rows(figure)}
-    assert rows[actions[3].name.get(lang)] == [never]
+    unknown = "記録なし" if lang == "ja" else "Not recorded"
+    assert rows[actions[3].name.get(lang)] == [never, unknown]
     assert rows[actions[0].name.get(lang)] == [
         fmt.year(2023, lang, compact=True),
         fmt.year(2025, lang, compact=True),
+        unknown,
     ]
     assert len(figure.findall(".//tbody")) == len(ss)
 
@@ -304,7 +311,7 @@ def test_gantt_axis_extends_beyond_the_plan() -> None:
             }
         )
     ]
-    svg = svg_of(parse(gantt_chart(ss, plan(), "ja", "gantt")))
+    svg = svg_of(parse(gantt_chart(ss, plan(), "ja", "gantt", YEAR)))
     assert [el.text for el in classed(svg, "dx-chart__year")] == [
         "R4",
         "R5",
@@ -317,7 +324,7 @@ def test_gantt_axis_extends_beyond_the_plan() -> None:
 
 def test_gantt_without_actions_is_empty() -> None:
     ss = [Strategy.model_validate({"id": "x", "name": "X"})]
-    assert gantt_chart(ss, plan(), "ja", "gantt") == ""
+    assert gantt_chart(ss, plan(), "ja", "gantt", YEAR) == ""
 
 
 # --- every chart: structure, accessibility, escaping -----------------------------------------
@@ -378,8 +385,8 @@ def test_editor_text_is_escaped(evil: str) -> None:
         for html in [
             trend_chart(k, lang, "c"),
             trend_chart(qualitative, lang, "q"),
-            period_chart(p, lang, "p"),
-            gantt_chart(s, p, lang, "g"),
+            period_chart(p, lang, "p", YEAR),
+            gantt_chart(s, p, lang, "g", YEAR),
         ]:
             soup = BeautifulSoup(html, "html.parser")
             assert soup.find("script") is None and soup.find("img") is None
@@ -393,8 +400,8 @@ def test_shipped_plan_charts() -> None:
     project = validate(ROOT).project
     assert project is not None
     for lang in ("ja", "en"):
-        parse(period_chart(project.plan, lang, "period"))
-        parse(gantt_chart(project.strategies.strategies, project.plan, lang, "gantt") or "<p/>")
+        parse(period_chart(project.plan, lang, "period", YEAR))
+        parse(gantt_chart(project.strategies.strategies, project.plan, lang, "gantt", YEAR) or "<p/>")
         for k in project.kpis.kpis:
             figure = parse(trend_chart(k, lang, f"kpi-{k.id}"))
             if figure.tag != "p":

@@ -217,7 +217,7 @@ def status_legend(keys: Sequence[tuple[str, str]], top: float) -> tuple[list[str
         step = 44 + text_width(words) + 14
         if x + step > WIDTH and x > PAD:
             x, y = PAD, y + 22
-        out.append(rect(x, y - 12, 24, 12, f"dx-chart__bar dx-chart__action dx-status--{status}"))
+        out.append(rect(x, y - 12, 24, 12, f"dx-chart__key dx-status--{status}"))
         out.append(text(x + 28, y - 1, STATUS_GLYPHS[status], "dx-chart__glyph"))
         out.append(text(x + 44, y - 1, words))
         x += step
