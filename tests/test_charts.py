@@ -401,7 +401,9 @@ def test_shipped_plan_charts() -> None:
     assert project is not None
     for lang in ("ja", "en"):
         parse(period_chart(project.plan, lang, "period", YEAR))
-        parse(gantt_chart(project.strategies.strategies, project.plan, lang, "gantt", YEAR) or "<p/>")
+        parse(
+            gantt_chart(project.strategies.strategies, project.plan, lang, "gantt", YEAR) or "<p/>"
+        )
         for k in project.kpis.kpis:
             figure = parse(trend_chart(k, lang, f"kpi-{k.id}"))
             if figure.tag != "p":

@@ -37,6 +37,7 @@ from generator.render.data import (
     write_data,
 )
 from generator.schema import schemas
+from generator.tracking import Tracking
 from generator.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -298,11 +299,12 @@ def test_any_name_round_trips(name: str) -> None:
 
 
 def test_kpis_json_assessment_equals_progress_assess(project: Project) -> None:
-    document = json.loads(kpis_json(project))
-    grades = project.kpis.grades
+    tracking = Tracking.now(project)
+    document = json.loads(kpis_json(project, tracking))
+    assert document["fiscal_year"] == tracking.year
     assert [k["id"] for k in document["kpis"]] == [k.id for k in project.kpis.kpis]
     for kpi, data in zip(project.kpis.kpis, document["kpis"], strict=True):
-        a = assess(kpi, grades)
+        a = assess(kpi, project.kpis.scale, tracking.year - 1)
         assert data["assessment"]["outcome"] == a.outcome.value
         assert data["assessment"]["grade"] == a.grade.id
         assert data["assessment"]["progress"] == a.progress

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from generator import cli
 from generator.render.format import number
+from generator.tracking import Tracking
 from generator.validate import validate
 
 from .conftest import ROOT, copy_project
@@ -86,11 +87,20 @@ def test_the_gantt_shows_the_six_actions_over_r4_to_r7(site: Path) -> None:
     assert len([r for r in body_rows if r.select("td")]) == 6
 
 
-def test_the_strategy_pages_and_home_roll_up_grades(site: Path) -> None:
-    for page in ("index.html", "strategies/gyosei/index.html"):
-        rollup = soup(site / page).select_one(".dx-rollup")
-        assert rollup is not None, page
-        assert "未測定: 1" in rollup.get_text(" ", strip=True)
+def test_the_strategy_pages_and_home_summarise_grades_as_the_model_counts_them(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # as the site was built
+    project = validate(site.parent).project
+    assert project is not None
+    tracking = Tracking.now(project)
+    gyosei = next(s for s in project.strategies.strategies if s.id == "gyosei")
+    for page, scope in (("index.html", None), ("strategies/gyosei/index.html", gyosei)):
+        box = soup(site / page).select_one(".dx-summary")
+        assert box is not None, page
+        shown = {li["data-grade"]: int(li["data-count"]) for li in box.select("[data-grade]")}
+        counted = {g.id: n for g, n in tracking.grade_counts(tracking.kpis_of(scope))}
+        assert shown == counted, page
 
 
 def test_the_open_data_files_are_published_with_their_licence(site: Path) -> None:

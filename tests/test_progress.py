@@ -3,6 +3,7 @@ graded against the path's value for its year, and the chart drawing exactly that
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -224,7 +225,7 @@ def _plan_points(svg: Any) -> list[tuple[float, float]]:
 def _y_on(points: list[tuple[float, float]], x: float) -> float:
     if x <= points[0][0]:
         return points[0][1]
-    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
         if x0 <= x <= x1:
             return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
     return points[-1][1]

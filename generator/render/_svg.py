@@ -241,8 +241,10 @@ def timeline(
             out.append(text(PAD, y + 23, r.label, "dx-chart__group", width=WIDTH - 2 * PAD))
             y += 32
             continue
-        label = f"{r.glyph} {r.label}" if r.glyph else r.label
-        out.append(text(PAD, y + 16, label, width=WIDTH - 2 * PAD))
+        indent = 16.0 if r.glyph else 0.0
+        if r.glyph:
+            out.append(text(PAD, y + 16, r.glyph, "dx-chart__glyph"))
+        out.append(text(PAD + indent, y + 16, r.label, width=WIDTH - 2 * PAD - indent))
         if r.span is None:
             out.append(text(PAD, y + 32, empty, "dx-chart__unscheduled"))
         else:
