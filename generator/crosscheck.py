@@ -16,7 +16,10 @@ from .diagnostics import Diagnostic, Severity, did_you_mean
 from .load import Document, Loc
 from .model.fiscal import fiscal_year_of, format_fiscal_year
 from .model.project import Project
+from .model.strategy import ActionStatus
 from .model.text import Text
+from .render.format import decimals
+from .tracking import is_overdue, milestone_past_due, span
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Context:
     project: Project
     at: Locator
     current_year: int
+    today: datetime.date
 
     def error(self, loc: Loc, message: str, code: str) -> Diagnostic:
         """An error at `loc`."""
@@ -240,6 +244,83 @@ def check_percentages(ctx: Context) -> Iterator[Diagnostic]:
                 )
 
 
+def check_precision(ctx: Context) -> Iterator[Diagnostic]:
+    """A value with more decimals than its KPI's precision is shown as written: say so."""
+    for i, kpi in enumerate(ctx.project.kpis.kpis):
+        values: list[tuple[Loc, float | None]] = []
+        if kpi.baseline:
+            values.append((("baseline", "value"), kpi.baseline.value))
+        values += [(("targets", n, "value"), t.value) for n, t in enumerate(kpi.targets)]
+        values += [(("actuals", n, "value"), a.value) for n, a in enumerate(kpi.actuals)]
+        for sub, value in values:
+            if value is not None and decimals(value) > kpi.precision:
+                yield ctx.warning(
+                    ("kpis", "kpis", i, *sub),
+                    f"{value!r} has {decimals(value)} decimal(s) but the KPI's precision is "
+                    f"{kpi.precision}: the site shows it as written; raise precision or round it",
+                    "precision",
+                )
+
+
+def check_action_progress(ctx: Context) -> Iterator[Diagnostic]:
+    """Status records are in year order, once a year, not in the future; an action is not left
+    undone after its schedule, nor done before it starts."""
+    plan = ctx.project.plan
+    for loc, action in _actions(ctx.project):
+        years: list[int] = []
+        for n, record in enumerate(action.progress):
+            rloc: Loc = (*loc, "progress", n, "year")
+            if record.year > ctx.current_year:
+                yield ctx.error(
+                    rloc,
+                    f"a status for {_fy(record.year)} lies in the future "
+                    f"(the current fiscal year is {_fy(ctx.current_year)})",
+                    "action-status",
+                )
+            if record.year in years:
+                yield ctx.error(rloc, f"{_fy(record.year)} has two statuses", "action-status")
+            elif years and record.year < years[-1]:
+                yield ctx.warning(rloc, "statuses should be listed oldest first", "action-status")
+            years.append(record.year)
+        when = span(action.schedule, plan)
+        status = action.current_status
+        if when and is_overdue(action, plan, ctx.current_year) and status is not None:
+            yield ctx.warning(
+                (*loc, "progress" if action.progress else "status"),
+                f'the schedule ended in {_fy(when[1])} but the action is still "{status.value}": '
+                "record it as done or cancelled, or extend the schedule",
+                "overdue",
+            )
+        if when and status is ActionStatus.DONE and when[0] > ctx.current_year:
+            yield ctx.warning(
+                (*loc, "progress" if action.progress else "status"),
+                f"the action is done although its schedule starts in {_fy(when[0])}",
+                "action-status",
+            )
+
+
+def check_milestones(ctx: Context) -> Iterator[Diagnostic]:
+    """Milestones are in date order, and none is still planned after its date."""
+    previous = ""
+    for i, milestone in enumerate(ctx.project.timeline.milestones):
+        loc: Loc = ("timeline", "milestones", i)
+        if previous and milestone.date < previous:
+            yield ctx.warning(
+                (*loc, "date"),
+                f"{milestone.date} comes before the previous milestone ({previous}): "
+                "list milestones oldest first",
+                "milestone",
+            )
+        previous = milestone.date
+        if milestone_past_due(milestone, ctx.today):
+            yield ctx.warning(
+                (*loc, "planned"),
+                f"this milestone is still planned but its date ({milestone.end or milestone.date})"
+                " has passed: remove planned: true once it took place, or change the date",
+                "milestone",
+            )
+
+
 def texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
     """Every Text in a model, with its location."""
     if isinstance(value, Text):
@@ -271,6 +352,9 @@ CHECKS: dict[str, Check] = {
     "schedules": check_schedules,
     "kpi-years": check_kpi_years,
     "percentages": check_percentages,
+    "precision": check_precision,
+    "action-progress": check_action_progress,
+    "milestones": check_milestones,
     "english": check_english,
 }
 """Every cross-check, by its stable id."""
@@ -278,5 +362,5 @@ CHECKS: dict[str, Check] = {
 
 def run(project: Project, at: Locator, today: datetime.date) -> list[Diagnostic]:
     """Run every cross-check and collect what they find."""
-    ctx = Context(project, at, fiscal_year_of(today))
+    ctx = Context(project, at, fiscal_year_of(today), today)
     return [d for check in CHECKS.values() for d in check(ctx)]

@@ -136,6 +136,7 @@ def mkdocs_config(project: Project, paths: Paths, lang: str, rendered: Rendered)
                 "search_label": labels.LABELS["search"][lang],
                 "status": "" if status == "adopted" else labels.STATUS[status][lang],
                 "status_note": labels.STATUS_NOTE.get(status, {}).get(lang, ""),
+                "sample": labels.LABELS["sample_note"][lang] if plan.sample else "",
                 "prevails": labels.LABELS["japanese_prevails"][lang],
                 "last_updated": labels.LABELS["last_updated"][lang],
                 "municipality": text.title(plan.municipality, lang),

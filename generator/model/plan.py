@@ -168,6 +168,8 @@ class PlanFile(Model):
     """The licence of the content and open data (default 公共データ利用規約 第1.0版)."""
     contact: Contact | None = None
     """Who to contact about the plan."""
+    sample: bool = False
+    """True for fictional sample data (e.g. the sample city): every page says so."""
     revisions: list[Revision] = []
     """The revision history (改訂履歴), oldest first."""
     site_url: Url | None = None

@@ -138,6 +138,10 @@ LABELS: dict[str, dict[str, str]] = {
     "count_of": {"ja": "{}件", "en": "{}"},
     "manual_only": {"ja": "手動でのみ付ける評価です。", "en": "Given by hand only."},
     "worked_example": {"ja": "計算の例", "en": "A worked example"},
+    "sample_note": {
+        "ja": "架空のサンプルデータです。実在の自治体の計画・数値ではありません。",
+        "en": "Fictional sample data: not the plan or figures of any real municipality.",
+    },
 }
 
 OUTCOME_DEFINITION = {
