@@ -7,9 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, commands
+from . import __version__, commands, messages
 from .diagnostics import summary
 from .errors import DxsiteError
+from .messages import say
 from .reference import update_readme
 from .schema import write_schemas
 from .validate import Result, validate
@@ -19,13 +20,13 @@ def _report(result: Result, fmt: str, *, strict: bool) -> None:
     for d in result.diagnostics:
         print(d.as_github() if fmt == "github" else d.as_text())
     if fmt == "text" and result.coverage:
-        print("English coverage:")
+        print(say("coverage.title"))
         for rel, (done, total) in sorted(result.coverage.items()):
             percent = 100 * done / total if total else 100.0
-            print(f"  {rel}: {done}/{total} texts translated ({percent:.0f}%)")
+            print(say("coverage.line", file=rel, done=done, total=total, percent=percent))
     line = summary(result.diagnostics)
     if strict and not any(d.severity == "error" for d in result.diagnostics):
-        line += " (--strict: warnings count as errors)" if result.diagnostics else ""
+        line += say("summary.strict") if result.diagnostics else ""
     print(line)
 
 
@@ -41,7 +42,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     root = Path(args.dir)
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
     commands.build(root, site_dir, strict=args.strict, report=_reporter("text", args.strict))
-    print(f"Built {site_dir}/ (Japanese) and {site_dir}/en/ (English).")
+    print(say("build.done", site=site_dir))
     return 0
 
 
@@ -97,6 +98,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lang_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lang",
+        choices=messages.LANGS,
+        help=f"language of dxsite's messages (default: ${messages.ENV}, else ja)",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     top = argparse.ArgumentParser(prog="dxsite", description=__doc__)
@@ -107,18 +116,21 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("dir", nargs="?", default=".", help="the project (default: .)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--format", choices=["text", "github"], default="text")
+    _lang_option(check)
     check.set_defaults(run=cmd_check)
 
     build = sub.add_parser("build", help="build the bilingual site into site/")
     build.add_argument("dir", nargs="?", default=".")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--site-dir", help="where to write the site (default: DIR/site)")
+    _lang_option(build)
     build.set_defaults(run=cmd_build)
 
     serve = sub.add_parser("serve", help="preview on localhost, rebuilding on changes")
     serve.add_argument("dir", nargs="?", default=".")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    _lang_option(serve)
     serve.set_defaults(run=cmd_serve)
 
     new = sub.add_parser("new", help="write a minimal valid plan into a new directory")
@@ -143,10 +155,11 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; editors' mistakes end in messages, never a traceback."""
     args = parser().parse_args(argv)
+    messages.use(getattr(args, "lang", None))
     try:
         return int(args.run(args))
     except DxsiteError as exc:
-        print(f"dxsite: error: {exc}", file=sys.stderr)
+        print(say("cli.error", problem=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

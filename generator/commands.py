@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import DxsiteError, PlanError
+from .messages import say
 from .schema import write_schemas
 from .site import DXSITE_THEME, THEME_DIR, WORK_DIR, Paths
 from .site import build as build_site
@@ -28,7 +29,7 @@ def build(root: Path, site_dir: Path, *, strict: bool, report: Report) -> Result
     result = validate(root)
     report(result)
     if result.project is None or result.failed(strict=strict):
-        raise PlanError("the plan has errors: the site was not built (site/ is unchanged)")
+        raise PlanError(say("build.failed"))
     paths = Paths(root.resolve(), Path(os.path.abspath(site_dir)))
     build_site(result.project, paths, strict=strict)
     return result
@@ -54,16 +55,16 @@ def serve(root: Path, host: str, port: int, *, report: Report, once: bool = Fals
         try:
             build(root, site_dir, strict=False, report=report)
         except DxsiteError as exc:
-            print(f"dxsite serve: {exc}; still serving the last good build", flush=True)
+            print(say("serve.kept", problem=exc), flush=True)
             return
-        print(f"dxsite serve: rebuilt in {time.perf_counter() - started:.2f} s", flush=True)
+        print(say("serve.rebuilt", seconds=time.perf_counter() - started), flush=True)
 
     rebuild()
     site_dir.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"dxsite serve: http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+    print(say("serve.listening", host=host, port=server.server_address[1]), flush=True)
     seen = _snapshot(root)
     try:
         while not once:

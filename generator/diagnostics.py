@@ -7,6 +7,8 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .messages import say
+
 
 class Severity(enum.StrEnum):
     """How bad a finding is: errors fail `check`, warnings fail only under `--strict`."""
@@ -28,7 +30,8 @@ class Diagnostic:
 
     def as_text(self) -> str:
         """`PATH:LINE:COL: error: MESSAGE`, the format editors and editors' tools read."""
-        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+        word = say(f"severity.{self.severity.value}")
+        return f"{self.path}:{self.line}:{self.col}: {word}: {self.message}"
 
     def as_github(self) -> str:
         """A GitHub Actions workflow command that annotates the changed line."""
@@ -50,11 +53,11 @@ def summary(diagnostics: list[Diagnostic]) -> str:
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     if not diagnostics:
-        return "No problems found."
-    return f"{errors} error(s), {warnings} warning(s)."
+        return say("summary.clean")
+    return say("summary.counts", errors=errors, warnings=warnings)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`; did you mean "x"?` when a choice is close to `word`, else ""."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f'; did you mean "{close[0]}"?' if close else ""
+    return say("did_you_mean", word=close[0]) if close else ""

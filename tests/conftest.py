@@ -31,6 +31,12 @@ def copy_project(source: Path, target: Path) -> Path:
 
 
 @pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """dxsite speaks English (DXSITE_LANG=en, also for the commands a test starts)."""
+    monkeypatch.setenv("DXSITE_LANG", "en")
+
+
+@pytest.fixture
 def scaffold(tmp_path: Path) -> Path:
     """A writable copy of the minimal plan `dxsite new` writes."""
     return copy_project(SCAFFOLD, tmp_path / "plan-under-test")

@@ -10,6 +10,8 @@ import pytest
 
 from .conftest import EXAMPLES, ROOT, Run
 
+pytestmark = pytest.mark.usefixtures("english")
+
 KPIS = """\
 kpis:
   - id: online-rate

@@ -40,6 +40,8 @@ from generator.schema import schemas
 from generator.tracking import Tracking
 from generator.validate import validate
 
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path(__file__).resolve().parents[1]
 SCAFFOLD = ROOT / "generator" / "scaffold"
 PLANS = {"scaffold": SCAFFOLD, "arao": ROOT}

@@ -18,6 +18,8 @@ from generator.model.fiscal import (
     parse_fiscal_year,
 )
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.mark.parametrize(
     "text",

@@ -36,6 +36,8 @@ from generator.model.text import Text
 
 from .conftest import ROOT, SCAFFOLD, Run, copy_project
 
+pytestmark = pytest.mark.usefixtures("english")
+
 HOSTILE = Path(__file__).with_name("hostile")
 
 

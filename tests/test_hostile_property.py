@@ -35,6 +35,8 @@ from .test_hostile import (
     soup,
 )
 
+pytestmark = pytest.mark.usefixtures("english")
+
 NOT_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 """What no text may hold (the loader refuses it, written raw or as a YAML escape): C0 and C1
 controls other than tab and line ends, lone surrogates, U+FFFE and U+FFFF."""

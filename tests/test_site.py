@@ -18,6 +18,8 @@ from generator import cli
 
 from .conftest import EXAMPLES, ROOT, copy_project
 
+pytestmark = pytest.mark.usefixtures("english")
+
 EPOCH = "1700000000"
 
 
