@@ -348,7 +348,7 @@ class _Writer:
             "name": {"ja": f"{name_ja}の成果", "en": f"Results of {name_en}"},
             "unit": unit,
             "direction": direction,
-            "precision": 1 if unit["ja"] == "%" else 0,
+            "precision": 1,
             "measures": measures,
             "baseline": {"value": base, "year": self.first},
             "targets": [

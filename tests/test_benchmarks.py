@@ -24,7 +24,8 @@ def test_synthetic_plan_is_valid_complete_and_deterministic(tmp_path: Path) -> N
     first = generate(TINY, tmp_path / "a")
     result = validate(first)
     assert result.project is not None
-    assert result.diagnostics == []  # not even a warning: every text is translated
+    # every text is translated; only progress warnings (random statuses meet schedules) remain
+    assert {d.code for d in result.diagnostics} <= {"overdue", "action-status"}
     strategies = result.project.strategies.strategies
     measures = [m for s in strategies for m in s.measures]
     assert (len(strategies), len(measures)) == (2, 5)
