@@ -9,7 +9,6 @@ always agree.
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -108,19 +107,29 @@ class Tracking:
         ids = {strategy.id, *(m.id for m in strategy.measures)}
         return [k for k in kpis if k.measures in ids]
 
+    def by_grade(self, kpis: Iterable[Kpi]) -> list[tuple[Grade, list[Kpi]]]:
+        """`kpis` grouped by grade, in scale order (grades with none left out)."""
+        found: dict[str, list[Kpi]] = {}
+        for k in kpis:
+            found.setdefault(self.assessments[k.id].grade.id, []).append(k)
+        return [(g, found[g.id]) for g in self.scale if g.id in found]
+
     def grade_counts(self, kpis: Iterable[Kpi]) -> list[tuple[Grade, int]]:
         """How many of `kpis` have each grade, in scale order (grades with none left out)."""
-        counts = Counter(self.assessments[k.id].grade.id for k in kpis)
-        return [(g, counts[g.id]) for g in self.scale if counts[g.id]]
+        return [(g, len(members)) for g, members in self.by_grade(kpis)]
+
+    def by_status(self, placed: Iterable[Placed]) -> list[tuple[str, list[Placed]]]:
+        """Actions grouped by their status now, in status order (statuses with none left out)."""
+        found: dict[str, list[Placed]] = {}
+        for p in placed:
+            status = p.action.current_status
+            found.setdefault(str(status) if status else NOT_RECORDED, []).append(p)
+        order = [*(s.value for s in ActionStatus), NOT_RECORDED]
+        return [(s, found[s]) for s in order if s in found]
 
     def status_counts(self, placed: Iterable[Placed]) -> list[tuple[str, int]]:
         """How many actions have each status now (statuses with none left out)."""
-        counts = Counter(
-            str(p.action.current_status) if p.action.current_status else NOT_RECORDED
-            for p in placed
-        )
-        order = [*(s.value for s in ActionStatus), NOT_RECORDED]
-        return [(s, counts[s]) for s in order if counts[s]]
+        return [(s, len(members)) for s, members in self.by_status(placed)]
 
     def overdue(self, strategies: Iterable[Strategy] | None = None) -> list[Placed]:
         """Actions whose schedule has ended that are neither done nor cancelled."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,17 @@ def copy_project(source: Path, target: Path) -> Path:
     if not (target / "theme").exists():
         shutil.copytree(ROOT / "theme", target / "theme")
     return target
+
+
+def build_as_of(source: Path, target: Path, epoch: str) -> Path:
+    """A copy of `source` at `target`, built with SOURCE_DATE_EPOCH=`epoch`; its site folder."""
+    project = copy_project(source, target)
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        assert cli.main(["build", str(project)]) == 0
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    return project / "site"
 
 
 @pytest.fixture

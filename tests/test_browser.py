@@ -9,7 +9,6 @@ Screenshots for human review go to test-output/screenshots/ (ignored by git).
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -27,7 +26,7 @@ from benchmarks import search as search_benchmark
 from generator import accessibility, cli
 
 from .browser_support import DESKTOP, PHONE, Watcher, focused, tab_until
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, build_as_of
 
 needs_chromium = pytest.mark.skipif(
     not accessibility.CHROMIUM.exists(),
@@ -58,15 +57,7 @@ class Site:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The shipped plan (with its recorded accessibility.json), built and served once."""
-    project = copy_project(ROOT, tmp_path_factory.mktemp("browser") / "arao")
-    if (ROOT / accessibility.REPORT).is_file():
-        shutil.copy2(ROOT / accessibility.REPORT, project / accessibility.REPORT)
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        assert cli.main(["build", str(project)]) == 0
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
-    built = project / "site"
+    built = build_as_of(ROOT, tmp_path_factory.mktemp("browser") / "arao", EPOCH)
     with accessibility.serve(built, accessibility.site_prefix(built)) as base:
         yield Site(built, base, accessibility.site_pages(built))
 
@@ -483,4 +474,50 @@ def test_screenshots_for_review(site: Site, watcher: Watcher) -> None:
                     written.append(path)
             page.context.close()
     assert all(p.stat().st_size > 10_000 for p in written)
+    watcher.assert_clean()
+
+
+# --- the fictional sample city: progress at a glance ------------------------------------------
+
+SAMPLE_EPOCH = "1796000000"  # 2026-11-30: the sample city's data runs to FY2025
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The sample city, built in FY2026 and served once."""
+    city = tmp_path_factory.mktemp("s") / "city"
+    built = build_as_of(ROOT / "examples/sample-city", city, SAMPLE_EPOCH)
+    with accessibility.serve(built, accessibility.site_prefix(built)) as base:
+        yield Site(built, base, accessibility.site_pages(built))
+
+
+@needs_chromium
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_home_summary_lies_in_the_first_screen_of_a_375_px_phone(
+    sample: Site, watcher: Watcher, prefix: str
+) -> None:
+    page = watcher.page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(sample.url(prefix + "/"))
+    summary = page.locator(".dx-summary").first
+    box = summary.bounding_box()
+    assert box is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
+    title = page.locator("article h1").first.bounding_box()
+    period = page.locator("article .dx-meta").first.bounding_box()
+    assert title is not None and period is not None
+    assert title["y"] < box["y"] and period["y"] < box["y"]
+    for alert in ("overdue", "unreported"):
+        link = summary.locator(f'[data-alert="{alert}"] a')
+        expect(link).to_be_visible()
+        assert link.get_attribute("href", timeout=1000).endswith(f"attention/#{alert}")  # type: ignore[union-attr]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"sample-home-{prefix.strip('/') or 'ja'}-375.png")
+    watcher.assert_clean()
+
+
+@needs_chromium
+def test_axe_finds_no_violation_on_the_sample_citys_pages(sample: Site, watcher: Watcher) -> None:
+    report = accessibility.audit(watcher.browser, sample.base, sample.urls, context=watcher.context)
+    assert {p.url for p in report.pages} >= {"/attention/", "/methodology/", "/en/attention/"}
+    assert report.violations == 0, "\n".join(report.problems())
     watcher.assert_clean()

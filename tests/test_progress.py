@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model.kpi import Kpi, KpisFile, Outcome
-from generator.progress import Reason, assess, expected_path, path_value
+from generator.progress import Assessment, Reason, assess, expected_path, path_value
 from generator.render.charts import trend_chart
 from tests.test_charts import classed, group, parse, svg_of
 
@@ -234,9 +234,12 @@ def _y_on(points: list[tuple[float, float]], x: float) -> float:
 def chart_agrees(k: Kpi, closed: int) -> None:
     """The chart's dashed path passes through the baseline and every target marker, and the
     latest actual's marker lies above or below it exactly as the grade says."""
-    svg = svg_of(parse(trend_chart(k, "ja", "c")))
+    svg_agrees(svg_of(parse(trend_chart(k, "ja", "c"))), k, assess(k, DEFAULT, closed))
+
+
+def svg_agrees(svg: Any, k: Kpi, a: Assessment) -> None:
+    """A drawn trend chart agrees with the assessment `a` of `k` (see chart_agrees)."""
     path = _plan_points(svg)
-    a = assess(k, DEFAULT, closed)
     assert len(path) == len(a.path) if len(a.path) > 1 else path == []
     drawn = group(svg, "dx-chart__series")
     series = [*classed(drawn, "dx-chart__baseline"), *classed(drawn, "dx-chart__target")]

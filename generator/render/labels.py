@@ -98,6 +98,8 @@ LABELS: dict[str, dict[str, str]] = {
     "as_of": {"ja": "{}時点", "en": "as of {}"},
     "kpi_grades": {"ja": "数値目標の評価", "en": "KPI grades"},
     "action_statuses": {"ja": "取組の状況", "en": "Action statuses"},
+    "kpis_by_grade": {"ja": "評価別の数値目標", "en": "KPIs by grade"},
+    "actions_by_status": {"ja": "状況別の取組", "en": "Actions by status"},
     "overdue": {"ja": "期限を過ぎた取組", "en": "Overdue actions"},
     "unreported": {"ja": "実績が未報告の数値目標", "en": "KPIs not reported"},
     "past_due": {

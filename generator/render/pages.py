@@ -286,6 +286,7 @@ def render_language(
         strategies=strategies,
         introduction=project.strategies.introduction,
         rollups=rollups,
+        by_statuses=tracking.by_status(tracking.placed()),
         gantt=Markup(gantt),
     )
     for s in strategies:
@@ -349,6 +350,7 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
             grades=project.kpis.scale,
             strategies=project.strategies.strategies,
             rollup_rows=rows,
+            by_grades=r.tracking.by_grade(kpis) if n == 1 else [],
         )
     names = {s.id: s.name for s in project.strategies.strategies}
     names |= {m.id: m.name for s in project.strategies.strategies for m in s.measures}
