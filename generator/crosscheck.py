@@ -321,6 +321,36 @@ def check_milestones(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
+def check_evaluations(ctx: Context) -> Iterator[Diagnostic]:
+    """One evaluation a year, for a year of the plan that has begun, of strategies and measures
+    that exist, each once."""
+    known = ids(ctx.project).get("strategy or measure", {})
+    years: list[int] = []
+    for i, evaluation in enumerate(ctx.project.evaluations.evaluations):
+        loc: Loc = ("evaluations", "evaluations", i)
+        year = evaluation.year
+        if year > ctx.current_year:
+            yield ctx.error(
+                (*loc, "year"),
+                f"the evaluation of {_fy(year)} lies in the future "
+                f"(the current fiscal year is {_fy(ctx.current_year)})",
+                "evaluation",
+            )
+        yield from _in_plan(ctx, (*loc, "year"), year, "the evaluated year")
+        if year in years:
+            yield ctx.error((*loc, "year"), f"{_fy(year)} is evaluated twice", "evaluation")
+        years.append(year)
+        seen: set[str] = set()
+        for n, item in enumerate(evaluation.items):
+            where: Loc = (*loc, "items", n, "target")
+            yield from _reference(ctx, where, item.target, "strategy or measure", known)
+            if item.target in seen:
+                yield ctx.error(
+                    where, f'"{item.target}" is evaluated twice in {_fy(year)}', "evaluation"
+                )
+            seen.add(item.target)
+
+
 def texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
     """Every Text in a model, with its location."""
     if isinstance(value, Text):
@@ -355,6 +385,7 @@ CHECKS: dict[str, Check] = {
     "precision": check_precision,
     "action-progress": check_action_progress,
     "milestones": check_milestones,
+    "evaluations": check_evaluations,
     "english": check_english,
 }
 """Every cross-check, by its stable id."""

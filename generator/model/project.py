@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .base import Id, Model
+from .evaluation import EvaluationsFile
 from .governance import GovernanceFile
 from .guidelines import GuidelinesFile
 from .kpi import KpisFile
@@ -19,6 +20,7 @@ FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "guidelines": ("plan/guidelines.yaml", GuidelinesFile, False),
     "governance": ("plan/governance.yaml", GovernanceFile, False),
     "timeline": ("plan/timeline.yaml", TimelineFile, False),
+    "evaluations": ("plan/evaluations.yaml", EvaluationsFile, False),
     "kpis": ("kpis.yaml", KpisFile, True),
 }
 """Each part of the plan: its file (relative to the project), its model, whether it is required."""
@@ -53,6 +55,8 @@ class Project(Model):
     """plan/governance.yaml."""
     timeline: TimelineFile = TimelineFile()
     """plan/timeline.yaml."""
+    evaluations: EvaluationsFile = EvaluationsFile()
+    """plan/evaluations.yaml."""
     kpis: KpisFile
     """kpis.yaml."""
     chapters: list[Chapter] = []

@@ -99,6 +99,52 @@ LABELS: dict[str, dict[str, str]] = {
     "kpi_grades": {"ja": "数値目標の評価", "en": "KPI grades"},
     "action_statuses": {"ja": "取組の状況", "en": "Action statuses"},
     "kpis_by_grade": {"ja": "評価別の数値目標", "en": "KPIs by grade"},
+    "reports": {"ja": "年次報告", "en": "Yearly reports"},
+    "reports_lead": {
+        "ja": "計画期間の各年度について、その年度までに分かっていた"
+        "データだけで評価した進捗状況です。",
+        "en": "The progress of each fiscal year of the plan, graded from the data known for that "
+        "year only.",
+    },
+    "report_title": {"ja": "{}の進捗状況", "en": "Progress in {}"},
+    "report_closed": {
+        "ja": "{}末時点の進捗状況です。この年度までのデータだけで評価しており、"
+        "後の年度のデータを加えても変わりません。",
+        "en": "The plan as it stood at the end of {}, graded from the data known for that year "
+        "only; later years' data do not change it.",
+    },
+    "report_current": {
+        "ja": "{}は年度の途中です。評価は前年度までの実績によります。",
+        "en": "{} has not ended: the grades rest on the actuals of the years before.",
+    },
+    "year_in_progress": {"ja": "年度途中", "en": "year in progress"},
+    "report_overview": {"ja": "概要", "en": "Overview"},
+    "report_changes": {"ja": "前年度からの変化", "en": "Changes since the previous year"},
+    "report_first": {
+        "ja": "計画期間の初年度のため、前年度との比較はありません。",
+        "en": "The plan's first year: there is no previous year to compare with.",
+    },
+    "report_evaluation": {
+        "ja": "基本戦略・施策の評価",
+        "en": "Evaluation of strategies and measures",
+    },
+    "report_no_evaluation": {
+        "ja": "この年度の評価は記録されていません。",
+        "en": "No evaluation is recorded for this year.",
+    },
+    "evaluated_by": {"ja": "評価：{}", "en": "Evaluated by {}"},
+    "comment": {"ja": "コメント", "en": "Comment"},
+    "year_actual": {"ja": "当該年度の実績値", "en": "Actual of the year"},
+    "final_target": {"ja": "最終目標値", "en": "Final target"},
+    "previous_grade": {"ja": "前年度の評価", "en": "Grade the year before"},
+    "recorded_in": {"ja": "（{}の記録）", "en": " (recorded in {})"},
+    "overdue_mark": {"ja": "期限超過", "en": "overdue"},
+    "nothing": {"ja": "なし", "en": "None"},
+    "report_pdf": {"ja": "印刷用PDF（A4）", "en": "PDF for printing (A4)"},
+    "report_print": {
+        "ja": "このページはA4で印刷できます（ナビゲーションは印刷されません）。",
+        "en": "This page prints on A4 (without the navigation).",
+    },
     "actions_by_status": {"ja": "状況別の取組", "en": "Actions by status"},
     "overdue": {"ja": "期限を過ぎた取組", "en": "Overdue actions"},
     "unreported": {"ja": "実績が未報告の数値目標", "en": "KPIs not reported"},
@@ -172,6 +218,20 @@ OUTCOME_DEFINITION = {
         "en": "A qualitative target, or no baseline before the first target year: not graded.",
     },
 }
+
+CHANGE = {
+    "up": {"ja": "評価が上がった数値目標", "en": "KPIs whose grade went up"},
+    "down": {"ja": "評価が下がった数値目標", "en": "KPIs whose grade went down"},
+    "changed": {"ja": "評価が変わった数値目標", "en": "KPIs whose grade changed"},
+    "completed": {"ja": "完了した取組", "en": "Actions completed"},
+    "started": {"ja": "始まった取組", "en": "Actions started"},
+    "delayed": {
+        "ja": "遅れた取組（延期・期限超過）",
+        "en": "Actions delayed (postponed or overdue)",
+    },
+    "stopped": {"ja": "休止・中止した取組", "en": "Actions suspended or cancelled"},
+}
+"""The headings of a yearly report's changes against the previous year."""
 
 REASON = {
     "qualitative": {

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from ..model.kpi import Grade, Kpi, Outcome
 from ..model.strategy import Schedule, Strategy
 from ..progress import Assessment
+from ..report import Change, report_years, yearly_report
 from ..search import JA_SEPARATOR
 from ..tracking import Tracking, span
 from . import format as fmt
@@ -45,7 +46,10 @@ _SOURCES = {
     "timeline": ("plan/timeline.yaml",),
     "open-data": ("plan/plan.yaml", "kpis.yaml"),
     "accessibility": ("accessibility.json",),
+    "reports": (),
 }
+"""A yearly report shows no "last updated": a closed year's report must not change when later
+years' data are committed."""
 
 
 HOME_KPI_LIMIT = 30
@@ -245,7 +249,7 @@ class PageRenderer:
         """One page from its template, with the date its sources last changed."""
         values = {**self._common(path), **context}
         page = self.env.get_template(template).render(values)
-        date = self.updated(sources(path)) if self.updated else None
+        date = self.updated(sources(path)) if self.updated and sources(path) else None
         return page.replace("---\n", f"---\nupdated: {date}\n", 1) if date else page
 
 
@@ -258,8 +262,10 @@ def render_language(
     lang: str,
     accessibility: dict[str, Any] | None = None,
     updated: Updated | None = None,
+    pdf: bool = False,
 ) -> Rendered:
-    """Every page of the site in `lang`, and the navigation (which stays small)."""
+    """Every page of the site in `lang`, and the navigation (which stays small); with `pdf`,
+    the yearly reports link the PDFs the build prints of them."""
     r = PageRenderer(tracking, lang, accessibility, updated)
     out = Rendered()
     project, year = tracking.project, tracking.year
@@ -303,6 +309,7 @@ def render_language(
         )
     _render_kpis(r, out)
     _render_progress(r, out)
+    _render_reports(r, out, pdf)
     _render_plan_pages(r, out)
     out.nav = _nav(r, out)
     return out
@@ -332,6 +339,36 @@ def _render_progress(r: PageRenderer, out: Rendered) -> None:
         ended=ended_note(t.project.plan, t.year, r.lang),
         span_of=lambda a: span(a.schedule, t.project.plan),
     )
+
+
+def report_pdf(year: int, lang: str) -> str:
+    """The file name of a yearly report's PDF, beside its page."""
+    return f"progress-report-{year}-{lang}.pdf"
+
+
+def _render_reports(r: PageRenderer, out: Rendered, pdf: bool) -> None:
+    """The yearly reports (reports/FY/) and their list (reports/)."""
+    t, lang = r.tracking, r.lang
+    years = report_years(t)
+    out.pages["reports/index.md"] = r.render("reports.md.j2", "reports/index.md", years=years)
+    strategies = t.project.strategies.strategies
+    for year in years:
+        report = yearly_report(t, year)
+        by_strategy: dict[str, list[Any]] = {s.id: [] for s in strategies}
+        for line in report.actions:
+            by_strategy[line.placed.strategy.id].append(line)
+        path = f"reports/{year}.md"
+        out.pages[path] = r.render(
+            "report.md.j2",
+            path,
+            r=report,
+            first=year == t.project.plan.period.start,
+            changes=list(Change),
+            change_heading=lambda c: labels.CHANGE[c.value][lang],
+            strategies=strategies,
+            by_strategy=by_strategy,
+            pdf=report_pdf(year, lang) if pdf else None,
+        )
 
 
 def _render_kpis(r: PageRenderer, out: Rendered) -> None:
@@ -436,6 +473,7 @@ def _nav(r: PageRenderer, out: Rendered) -> Nav:
         {label["kpis"]: "kpis/index.md"},
         {label["attention"]: "attention.md"},
         {label["methodology"]: "methodology.md"},
+        {label["reports"]: "reports/index.md"},
         {label["guidelines"]: "guidelines.md"},
         {label["governance"]: "governance.md"},
         {label["timeline"]: "timeline.md"},
