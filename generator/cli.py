@@ -41,7 +41,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Validate, render and build the site into site/ (untouched when anything fails)."""
     root = Path(args.dir)
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
-    commands.build(root, site_dir, strict=args.strict, report=_reporter("text", args.strict))
+    report = _reporter("text", args.strict)
+    commands.build(root, site_dir, strict=args.strict, report=report, pdf=args.pdf)
     print(say("build.done", site=site_dir))
     return 0
 
@@ -123,6 +124,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("dir", nargs="?", default=".")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--site-dir", help="where to write the site (default: DIR/site)")
+    build.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also print each yearly report to an A4 PDF (needs dxsite[pdf] and chromium)",
+    )
     _lang_option(build)
     build.set_defaults(run=cmd_build)
 

@@ -24,14 +24,14 @@ WATCHED = ("plan", "kpis.yaml", THEME_DIR, "mkdocs.yml")
 Report = Callable[[Result], None]
 
 
-def build(root: Path, site_dir: Path, *, strict: bool, report: Report) -> Result:
+def build(root: Path, site_dir: Path, *, strict: bool, report: Report, pdf: bool = False) -> Result:
     """Validate exactly as `check` does; build only a valid plan; raise PlanError otherwise."""
     result = validate(root)
     report(result)
     if result.project is None or result.failed(strict=strict):
         raise PlanError(say("build.failed"))
     paths = Paths(root.resolve(), Path(os.path.abspath(site_dir)))
-    build_site(result.project, paths, strict=strict)
+    build_site(result.project, paths, strict=strict, pdf=pdf)
     return result
 
 

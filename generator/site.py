@@ -29,9 +29,11 @@ from . import postprocess, search
 from .errors import BuildError
 from .model.accessibility import AccessibilityReport
 from .model.project import Project
+from .pdf import print_reports
 from .render import labels, text
 from .render.data import data_files
 from .render.pages import Rendered, render_language
+from .report import report_years
 from .tracking import Tracking
 
 WORK_DIR = ".dxsite"
@@ -192,14 +194,15 @@ class GitDates:
         return out if done.returncode == 0 and out else None
 
 
-def render(project: Project, paths: Paths) -> dict[str, Path]:
-    """Write every language's pages, data files and MkDocs config; returns the configs."""
+def render(project: Project, paths: Paths, *, pdf: bool = False) -> dict[str, Path]:
+    """Write every language's pages, data files and MkDocs config; returns the configs. With
+    `pdf`, the yearly reports link the PDFs the build prints."""
     accessibility = _accessibility(paths.root)
     dates = GitDates(paths.root)
     tracking = Tracking.now(project)
     configs: dict[str, Path] = {}
     for lang in LANGS:
-        rendered = render_language(tracking, lang, accessibility, dates)
+        rendered = render_language(tracking, lang, accessibility, dates, pdf=pdf)
         files: dict[str, str | bytes] = dict(rendered.pages)
         if lang == "ja":
             data = data_files(project, tracking)
@@ -320,24 +323,24 @@ def _lock(paths: Paths) -> Iterator[None]:
         yield
 
 
-def build(project: Project, paths: Paths, *, strict: bool = False) -> None:
+def build(project: Project, paths: Paths, *, strict: bool = False, pdf: bool = False) -> None:
     """Render, build both languages, assemble ja at / and en at /en/, then swap site/."""
     safe.check_work_dir(paths.root, paths.work)
     safe.check_site_dir(paths.root, paths.site_dir)
     with _lock(paths):
         try:
-            _build(project, paths, strict=strict)
+            _build(project, paths, strict=strict, pdf=pdf)
         except OSError as exc:
             where = exc.filename or paths.site_dir
             raise BuildError(f"{where}: {exc.strerror}: the previous site is unchanged") from None
 
 
-def _build(project: Project, paths: Paths, *, strict: bool) -> None:
+def _build(project: Project, paths: Paths, *, strict: bool, pdf: bool) -> None:
     site_dir = paths.site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _recover(site_dir)
     safe.check_site_dir(paths.root, site_dir)
-    configs = render(project, paths)
+    configs = render(project, paths, pdf=pdf)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{site_dir.name}-", dir=site_dir.parent))
     try:
         (staging / STAGING_MARKER).touch()
@@ -346,6 +349,8 @@ def _build(project: Project, paths: Paths, *, strict: bool) -> None:
         (staging / "en").rename(site / "en")
         search.write_indexes((site, site / "en"))
         postprocess.finish(site, project, paths.site_url)
+        if pdf:
+            print_reports(site, report_years(Tracking.now(project)))
         (site / safe.MARKER).write_text(
             "This folder was written by dxsite build, which replaces it on every build.\n",
             encoding="utf-8",

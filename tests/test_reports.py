@@ -4,18 +4,22 @@ data known for that year only, read off the built sample city and compared with 
 from __future__ import annotations
 
 import datetime
+import os
+import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from generator import accessibility, cli
 from generator.model.project import Project
 from generator.report import Change, KpiLine, Report, report_years, yearly_report
 from generator.tracking import Tracking
 from generator.validate import validate
 
-from .conftest import ROOT, Run, build_as_of
+from .conftest import ROOT, Run, build_as_of, copy_project
 
 EPOCH = "1796000000"  # 2026-11-30: FY2026 is the current year, FY2022–FY2025 have ended
 SAMPLE = ROOT / "examples/sample-city"
@@ -168,3 +172,54 @@ def test_a_wrong_evaluation_is_an_error_at_its_line(tmp_path: Path, dxsite: Run)
         f"plan/evaluations.yaml:{line}:" in out
         and 'no strategy or measure has the id "gyousei"' in out
     )
+
+
+RADICALS = str.maketrans({"⺠": "民", "⻑": "長", "⻄": "西"})
+"""CJK radical supplement code points that PDF text extraction gives for some Noto CJK glyphs
+(NFKC maps the Kangxi radicals but not these)."""
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text without line breaks or spaces, as a reader would search it."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf is in the test extras")
+    pages = pypdf.PdfReader(path).pages
+    raw = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in pages))
+    return re.sub(r"\s", "", raw.translate(RADICALS))
+
+
+@pytest.mark.skipif(
+    not accessibility.CHROMIUM.exists(),
+    reason=f"--pdf prints with Debian's chromium, not installed at {accessibility.CHROMIUM} "
+    "(apt-get install chromium; .ci/run installs it)",
+)
+def test_build_pdf_prints_each_report_on_a4_and_links_it(tmp_path: Path) -> None:
+    pytest.importorskip("playwright", reason="--pdf needs the pdf extra (Playwright)")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        project = copy_project(SAMPLE, tmp_path / "city")
+        assert cli.main(["build", str(project), "--pdf"]) == 0
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    site = project / "site"
+    pdf = site / "reports/2024/progress-report-2024-ja.pdf"
+    text = pdf_text(pdf)
+    validated = validate(project).project
+    assert validated is not None
+    for kpi in validated.kpis.kpis:
+        assert re.sub(r"\s", "", kpi.name.ja) in text, kpi.name.ja
+    assert "令和6年度(2024年度)の進捗状況" in text
+    assert "1/" in text  # the page numbers of the footer
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(pdf)
+    assert 2 <= len(reader.pages) <= 20
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert abs(width - 595.3) < 1.5 and abs(height - 841.9) < 1.5  # A4 in points
+    english = pdf_text(site / "en/reports/2024/progress-report-2024-en.pdf")
+    assert "ProgressinFY2024" in english
+    link = soup(site / "reports/2024/index.html").select_one(".dx-report__pdf a")
+    assert link is not None and link["href"] == "progress-report-2024-ja.pdf"
+
+
+def test_a_plain_build_produces_no_pdf_and_links_none(sample: Path) -> None:
+    assert not list((sample / "site").rglob("*.pdf"))
+    assert soup(sample / "site/reports/2024/index.html").select_one(".dx-report__pdf") is None
