@@ -27,6 +27,7 @@ from pydantic import ValidationError
 from . import paths as safe
 from . import postprocess, search
 from .errors import BuildError
+from .history import History
 from .model.accessibility import AccessibilityReport
 from .model.project import Project
 from .pdf import print_reports
@@ -169,40 +170,15 @@ def _accessibility(root: Path) -> dict[str, Any] | None:
     return report.model_dump()
 
 
-class GitDates:
-    """When files last changed, from git history (nothing where there is none)."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.cache: dict[tuple[str, ...], str | None] = {}
-
-    def __call__(self, files: tuple[str, ...]) -> str | None:
-        """The last commit date (YYYY-MM-DD) touching any of `files`."""
-        if files not in self.cache:
-            self.cache[files] = self._log(files)
-        return self.cache[files]
-
-    def _log(self, files: tuple[str, ...]) -> str | None:
-        command = ["git", "log", "-1", "--format=%cs", "--", *files]
-        try:
-            done = subprocess.run(
-                command, cwd=self.root, capture_output=True, text=True, check=False
-            )
-        except OSError:
-            return None
-        out = done.stdout.strip()
-        return out if done.returncode == 0 and out else None
-
-
 def render(project: Project, paths: Paths, *, pdf: bool = False) -> dict[str, Path]:
     """Write every language's pages, data files and MkDocs config; returns the configs. With
     `pdf`, the yearly reports link the PDFs the build prints."""
     accessibility = _accessibility(paths.root)
-    dates = GitDates(paths.root)
+    history = History.read(paths.root)
     tracking = Tracking.now(project)
     configs: dict[str, Path] = {}
     for lang in LANGS:
-        rendered = render_language(tracking, lang, accessibility, dates, pdf=pdf)
+        rendered = render_language(tracking, lang, accessibility, history, pdf=pdf)
         files: dict[str, str | bytes] = dict(rendered.pages)
         if lang == "ja":
             data = data_files(project, tracking)

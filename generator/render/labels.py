@@ -186,6 +186,8 @@ LABELS: dict[str, dict[str, str]] = {
     "count_of": {"ja": "{}件", "en": "{}"},
     "manual_only": {"ja": "手動でのみ付ける評価です。", "en": "Given by hand only."},
     "worked_example": {"ja": "計算の例", "en": "A worked example"},
+    "data_history": {"ja": "データの更新履歴", "en": "Data history"},
+    "data_as_of": {"ja": "実績値の更新日", "en": "Data as of"},
     "sample_note": {
         "ja": "架空のサンプルデータです。実在の自治体の計画・数値ではありません。",
         "en": "Fictional sample data: not the plan or figures of any real municipality.",
@@ -315,3 +317,49 @@ LICENCE = {
         "en": "Creative Commons Attribution 4.0 International",
     },
 }
+HISTORY = {
+    "actual_added": {"ja": "{year}の実績値 {value} を追加", "en": "{year} actual {value} added"},
+    "actual_changed": {
+        "ja": "{year}の実績値を {old} から {new} に変更",
+        "en": "{year} actual changed from {old} to {new}",
+    },
+    "actual_removed": {
+        "ja": "{year}の実績値 {value} を削除",
+        "en": "{year} actual {value} removed",
+    },
+    "target_changed": {
+        "ja": "{year}の目標値を {old} から {new} に変更",
+        "en": "{year} target changed from {old} to {new}",
+    },
+    "baseline_changed": {
+        "ja": "基準値を {old} から {new} に変更",
+        "en": "Baseline changed from {old} to {new}",
+    },
+    "status_added": {"ja": "{year}の状況「{new}」を記録", "en": "{year} status recorded: {new}"},
+    "status_changed": {
+        "ja": "{year}の状況を「{old}」から「{new}」に変更",
+        "en": "{year} status changed from {old} to {new}",
+    },
+    "status_note": {
+        "ja": "{year}の状況「{new}」の説明を更新",
+        "en": "{year} status note updated ({new})",
+    },
+    "status_set": {
+        "ja": "状況を「{old}」から「{new}」に変更",
+        "en": "Status changed from {old} to {new}",
+    },
+    "note": {"ja": "（{}）", "en": " ({})"},
+    "evaluation_added": {
+        "ja": "{year}の評価（{by}）を追加",
+        "en": "{year} evaluation by {by} added",
+    },
+    "evaluation_changed": {
+        "ja": "{year}の評価（{by}）を更新",
+        "en": "{year} evaluation by {by} updated",
+    },
+    "revision_added": {
+        "ja": "版 {version} を追加: {summary}",
+        "en": "Version {version} added: {summary}",
+    },
+}
+"""The words of a change in the data's history (generator/history.py)."""

@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..history import ACTION_KINDS, KPI_KINDS, History
 from ..model.kpi import Grade, Kpi, Outcome
 from ..model.strategy import Schedule, Strategy
 from ..progress import Assessment
@@ -124,12 +125,13 @@ class PageRenderer:
         tracking: Tracking,
         lang: str,
         accessibility: dict[str, Any] | None,
-        updated: Updated | None,
+        history: History | None,
     ) -> None:
         project = tracking.project
         self.tracking = tracking
         self.project = project
-        self.updated = updated
+        self.history = history or History()
+        self.updated: Updated | None = history.last_changed if history else None
         self.lang = lang
         self.accessibility = accessibility
         self.env = _environment()
@@ -261,12 +263,13 @@ def render_language(
     tracking: Tracking,
     lang: str,
     accessibility: dict[str, Any] | None = None,
-    updated: Updated | None = None,
+    history: History | None = None,
     pdf: bool = False,
 ) -> Rendered:
-    """Every page of the site in `lang`, and the navigation (which stays small); with `pdf`,
+    """Every page of the site in `lang`, and the navigation (which stays small); `history`
+    gives each page its "last updated" date and the KPIs and actions their changes; with `pdf`,
     the yearly reports link the PDFs the build prints of them."""
-    r = PageRenderer(tracking, lang, accessibility, updated)
+    r = PageRenderer(tracking, lang, accessibility, history)
     out = Rendered()
     project, year = tracking.project, tracking.year
     plan, strategies = project.plan, project.strategies.strategies
@@ -306,6 +309,7 @@ def render_language(
             kpis=r.kpis_of(s),
             rollups=rollups[s.id],
             gantt=Markup(chart),
+            changes_of=lambda a: r.history.of(a.id, ACTION_KINDS),
         )
     _render_kpis(r, out)
     _render_progress(r, out)
@@ -403,6 +407,8 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
             measure_link=relative(path, f"strategies/{strategy.id}.md") + anchor,
             measure_name=names[kpi.measures],
             chart=Markup(trend_chart(kpi, lang, _chart_id("trend", kpi.id))),
+            changes=r.history.of(kpi.id, KPI_KINDS),
+            as_of=r.history.data_as_of(kpi.id) if kpi.actuals else None,
         )
 
 
