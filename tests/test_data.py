@@ -28,10 +28,14 @@ from generator.model.text import Text
 from generator.progress import assess
 from generator.render.data import (
     COLUMNS,
+    FORMULA_STARTS,
+    actions_csv,
     attribution,
+    kpi_csv,
     kpis_csv,
     kpis_csv_metadata,
     kpis_json,
+    neutralise,
     number_text,
     plan_json,
     write_data,
@@ -45,6 +49,7 @@ pytestmark = pytest.mark.usefixtures("english")
 ROOT = Path(__file__).resolve().parents[1]
 SCAFFOLD = ROOT / "generator" / "scaffold"
 PLANS = {"scaffold": SCAFFOLD, "arao": ROOT}
+SAMPLE_CITY = ROOT / "examples" / "sample-city"
 
 TRICKY = 'Say "hi", then\nbreak <script>alert(1)</script> & go'
 """Quotes, a comma, a newline and markup: must come back exactly, never escaped as HTML."""
@@ -290,9 +295,10 @@ def test_any_name_round_trips(name: str) -> None:
     stored = project.kpis.kpis[0]
     (row,) = _rows(kpis_csv(project))
     assert row["kpi_name_ja"] == row["kpi_name_en"] or not stored.name.translated("en")
-    assert row["kpi_name_ja"] == stored.name.ja
-    assert row["unit_ja"] == stored.unit.ja
-    assert row["target_text_ja"] == stored.targets[0].text.ja  # type: ignore[union-attr]
+    assert row["kpi_name_ja"] == neutralise(stored.name.ja)
+    assert row["unit_ja"] == neutralise(stored.unit.ja)
+    assert row["target_text_ja"] == neutralise(stored.targets[0].text.ja)  # type: ignore[union-attr]
+    assert not row["kpi_name_ja"].startswith(FORMULA_STARTS)
     assert json.loads(kpis_json(project))["kpis"][0]["name"]["en"] == stored.name.en
     assert json.loads(plan_json(project))["kpis"]["kpis"][0]["name"]["ja"] == stored.name.ja
 
@@ -427,14 +433,16 @@ def test_csvw_metadata_describes_the_csv(project: Project) -> None:
     assert all(c["titles"]["ja"] and c["titles"]["en"] for c in columns)
 
 
-def test_write_data_writes_the_four_files(rich: Project, tmp_path: Path) -> None:
+def test_write_data_writes_every_open_data_file(rich: Project, tmp_path: Path) -> None:
     out = tmp_path / "data"
     paths = write_data(rich, out)
-    assert [p.name for p in paths] == [
+    assert [str(p.relative_to(out)) for p in paths] == [
         "kpis.csv",
         "kpis.csv-metadata.json",
         "kpis.json",
         "plan.json",
+        "actions.csv",
+        *(f"kpis/{k.id}.csv" for k in rich.kpis.kpis),
     ]
     raw = (out / "kpis.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfkpi_id,")
@@ -446,3 +454,62 @@ def test_write_data_writes_the_four_files(rich: Project, tmp_path: Path) -> None
         json.loads((out / name).read_text(encoding="utf-8"))
     assert write_data(rich, out) == paths
     assert (out / "kpis.csv").read_bytes() == raw
+
+
+# --- formulas, a KPI's own CSV, actions.csv ------------------------------------------------------
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_a_name_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(start: str) -> None:
+    name = f'{start}HYPERLINK("https://evil.example/","x")'
+    base = _load(SCAFFOLD)
+    kpi = {"id": "f", "name": {"ja": name, "en": name}, "unit": "%", "measures": "m"}
+    project = _with_kpis(base, [{**kpi, "targets": [{"year": 2025, "value": -5}], "source": name}])
+    stored = project.kpis.kpis[0]
+    own = kpi_csv(stored, assess(stored, project.kpis.scale, 2024))
+    for text in (kpis_csv(project), own):
+        (row,) = _csv_rows(text)
+        assert row["kpi_name_ja"] == "'" + name  # read back: the apostrophe, then the name
+        assert row["value"] == "-5"  # a number stays a number
+    (row,) = _csv_rows(own)
+    assert row["source_ja"] == "'" + name
+
+
+def test_a_leading_tab_or_carriage_return_is_neutralised_too() -> None:
+    assert neutralise("\t=1+1") == "'\t=1+1"
+    assert neutralise("\r=1+1") == "'\r=1+1"
+    assert neutralise("市民=1") == "市民=1"
+
+
+def test_a_kpis_own_csv_holds_its_values_notes_source_and_grade(project: Project) -> None:
+    tracking = Tracking.now(project)
+    for kpi in project.kpis.kpis:
+        a = tracking.assessments[kpi.id]
+        rows = _csv_rows(kpi_csv(kpi, a))
+        general = [r for r in _rows(kpis_csv(project)) if r["kpi_id"] == kpi.id]
+        assert [{k: r[k] for k in general[0]} for r in rows] == general
+        assert {r["grade"] for r in rows} <= {a.grade.id}
+        notes = {str(x.year): x.note.ja for x in kpi.actuals if x.note}
+        for r in rows:
+            if r["kind"] == "actual":
+                assert r["note_ja"] == notes.get(r["fiscal_year"], "")
+
+
+def test_actions_csv_lists_every_action_with_its_status_per_year() -> None:
+    sample = validate(SAMPLE_CITY).project
+    assert sample is not None
+    tracking = Tracking.of(sample, datetime.date(2026, 11, 30), 2026)
+    rows = _csv_rows(actions_csv(tracking))
+    expected = []
+    for p in tracking.placed():
+        for r in p.action.progress or [None]:
+            expected.append((p.action.id, str(r.year) if r else "", r.status.value if r else ""))
+    assert [(r["action_id"], r["fiscal_year"], r["status"]) for r in rows] == expected
+    assert {r["strategy_id"] for r in rows} == {s.id for s in sample.strategies.strategies}
+    cashless = next(r for r in rows if r["action_id"] == "cashless" and r["fiscal_year"] == "2024")
+    assert (cashless["status"], cashless["note_ja"]) == ("postponed", "機器調達の遅れ")
+    assert (cashless["schedule_start"], cashless["schedule_end"]) == ("2023", "2024")

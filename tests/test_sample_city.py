@@ -150,3 +150,19 @@ def test_each_count_of_the_summary_links_to_the_list_of_what_it_counts(
     assert {k.id for _, ks in tracking.by_grade(tracking.kpis_of()) for k in ks} == {
         li["data-kpi"] for li in soup(site / "kpis/index.html").select(".dx-by li[data-kpi]")
     }
+
+
+def test_each_kpi_page_offers_its_own_csv_and_the_open_data_page_explains_formulas(
+    sample: Path, project: Project
+) -> None:
+    site = sample / "site"
+    for lang in ("", "en"):
+        for kpi in project.kpis.kpis:
+            page = site / lang / "kpis" / kpi.id / "index.html"
+            link = soup(page).select_one(".dx-kpi-download a")
+            assert link is not None, kpi.id
+            assert (page.parent / str(link["href"])).resolve() == site / f"data/kpis/{kpi.id}.csv"
+            assert (site / f"data/kpis/{kpi.id}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    note = soup(site / "open-data/index.html").select_one(".dx-csv-note")
+    assert note is not None and "=、+、-、@、タブ" in note.get_text()
+    assert "actions.csv" in soup(site / "en/open-data/index.html").get_text()

@@ -22,17 +22,23 @@ from ..model.plan import Licence
 from ..model.project import Project
 from ..model.text import Text
 from ..progress import Assessment
-from ..tracking import Tracking
+from ..tracking import Tracking, span
 from .labels import LICENCE
 
 __all__ = [
+    "ACTION_COLUMNS",
     "COLUMNS",
     "KINDS",
+    "KPI_COLUMNS",
+    "actions_csv",
     "attribution",
     "data_files",
+    "kpi_csv",
+    "kpi_csv_name",
     "kpis_csv",
     "kpis_csv_metadata",
     "kpis_json",
+    "neutralise",
     "number_text",
     "plan_json",
     "write_data",
@@ -43,6 +49,7 @@ CSV_NAME = "kpis.csv"
 CSV_METADATA_NAME = "kpis.csv-metadata.json"
 KPIS_JSON_NAME = "kpis.json"
 PLAN_JSON_NAME = "plan.json"
+ACTIONS_CSV_NAME = "actions.csv"
 SCHEMA_NAME = "project.schema.json"
 
 LICENCE_URL = {
@@ -86,6 +93,27 @@ COLUMNS = (
     Column("measures", "対象の戦略・施策ID", "Strategy or measure id"),
 )
 """The columns of kpis.csv, in order."""
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
+def neutralise(cell: str) -> str:
+    """A text cell that a spreadsheet would read as a formula, prefixed with an apostrophe so
+    that it stays text (OWASP's recommendation); numbers are written as numbers and kept."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _csv(columns: tuple[Column, ...], rows: Iterator[list[str]]) -> str:
+    """A CSV with a BOM and CRLF line ends; every text cell neutralised."""
+    text = [c.datatype not in ("number", "integer") for c in columns]
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow([column.name for column in columns])
+    for row in rows:
+        writer.writerow([neutralise(v) if t else v for v, t in zip(row, text, strict=True)])
+    return BOM + buffer.getvalue()
 
 
 def number_text(value: float | None) -> str:
@@ -192,12 +220,104 @@ def kpis_csv(project: Project, today: datetime.date | None = None) -> str:
     plan only, so builds are reproducible.
     """
     del today
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow([column.name for column in COLUMNS])
-    for kpi in project.kpis.kpis:
-        writer.writerows(_rows(kpi))
-    return BOM + buffer.getvalue()
+    return _csv(COLUMNS, (row for kpi in project.kpis.kpis for row in _rows(kpi)))
+
+
+KPI_COLUMNS = (
+    *COLUMNS,
+    Column("note_ja", "備考", "Note (Japanese)"),
+    Column("note_en", "備考（英語）", "Note (English)"),
+    Column("source_ja", "出典", "Source (Japanese)"),
+    Column("source_en", "出典（英語）", "Source (English)"),
+    Column("source_url", "出典URL", "Source URL"),
+    Column("grade", "評価ID", "Grade id"),
+    Column("grade_ja", "評価", "Grade (Japanese)"),
+    Column("grade_en", "評価（英語）", "Grade (English)"),
+)
+"""The columns of a KPI's own CSV (data/kpis/ID.csv): kpis.csv's, then notes, source, grade."""
+
+
+def kpi_csv(kpi: Kpi, assessment: Assessment) -> str:
+    """One KPI's CSV: its rows as in kpis.csv, each with its note, the source and the grade."""
+    notes = {a.year: a.note for a in kpi.actuals}
+    grade = assessment.grade
+
+    def rows() -> Iterator[list[str]]:
+        for row in _rows(kpi):
+            note = notes.get(int(row[4])) if row[3] == "actual" else None
+            yield [
+                *row,
+                note.ja if note else "",
+                _english(note),
+                kpi.source.ja if kpi.source else "",
+                _english(kpi.source),
+                kpi.source_url or "",
+                grade.id,
+                grade.label.ja,
+                _english(grade.label),
+            ]
+
+    return _csv(KPI_COLUMNS, rows())
+
+
+ACTION_COLUMNS = (
+    Column("strategy_id", "基本戦略ID", "Strategy id"),
+    Column("strategy_name_ja", "基本戦略", "Strategy (Japanese)"),
+    Column("measure_id", "施策ID", "Measure id"),
+    Column("measure_name_ja", "施策", "Measure (Japanese)"),
+    Column("action_id", "取組ID", "Action id"),
+    Column("action_name_ja", "取組名", "Action name (Japanese)"),
+    Column("action_name_en", "取組名（英語）", "Action name (English)"),
+    Column("owner_ja", "担当", "Owner (Japanese)"),
+    Column("owner_en", "担当（英語）", "Owner (English)"),
+    Column("schedule_start", "開始年度", "First fiscal year", "integer"),
+    Column("schedule_end", "終了年度", "Last fiscal year", "integer"),
+    Column("fiscal_year", "年度（西暦）", "Fiscal year of the status", "integer"),
+    Column("fiscal_year_label", "年度（和暦）", "Fiscal year (Japanese era)"),
+    Column("status", "状況", "Status"),
+    Column("note_ja", "備考", "Note (Japanese)"),
+    Column("note_en", "備考（英語）", "Note (English)"),
+)
+"""The columns of actions.csv: one row per action and fiscal year of a recorded status."""
+
+
+def actions_csv(tracking: Tracking) -> str:
+    """actions.csv: every action with its place, owner, schedule and status per fiscal year (one
+    row per status record; one row without a year for an action recorded without years)."""
+    plan = tracking.project.plan
+
+    def rows() -> Iterator[list[str]]:
+        for p in tracking.placed():
+            a = p.action
+            when = span(a.schedule, plan)
+            head = [
+                p.strategy.id,
+                p.strategy.name.ja,
+                p.measure.id,
+                p.measure.name.ja,
+                a.id,
+                a.name.ja,
+                _english(a.name),
+                a.owner.ja if a.owner else "",
+                _english(a.owner),
+                str(when[0]) if when else "",
+                str(when[1]) if when else "",
+            ]
+            if not a.progress:
+                status = a.status.value if a.status else ""
+                yield [*head, "", "", status, "", ""]
+            for r in sorted(a.progress, key=lambda r: r.year):
+                note = r.note
+                yield [
+                    *head,
+                    str(r.year),
+                    era_name(r.year),
+                    r.status.value,
+                    note.ja if note else "",
+                    _english(note),
+                ]
+
+    return _csv(ACTION_COLUMNS, rows())
 
 
 def _csvw_column(column: Column) -> dict[str, Any]:
@@ -307,13 +427,24 @@ def _dumps(document: Any) -> str:
 
 
 def data_files(project: Project, tracking: Tracking | None = None) -> dict[str, str]:
-    """The open-data files by name: kpis.csv, its CSVW metadata, kpis.json and plan.json."""
-    return {
+    """The open-data files by name: kpis.csv, its CSVW metadata, kpis.json, plan.json,
+    actions.csv and each KPI's own CSV (kpis/ID.csv)."""
+    tracked = tracking or Tracking.now(project)
+    files = {
         CSV_NAME: kpis_csv(project),
         CSV_METADATA_NAME: kpis_csv_metadata(project),
         KPIS_JSON_NAME: kpis_json(project, tracking),
         PLAN_JSON_NAME: plan_json(project),
+        ACTIONS_CSV_NAME: actions_csv(tracked),
     }
+    for kpi in project.kpis.kpis:
+        files[kpi_csv_name(kpi)] = kpi_csv(kpi, tracked.assessments[kpi.id])
+    return files
+
+
+def kpi_csv_name(kpi: Kpi) -> str:
+    """Where a KPI's own CSV lies under data/."""
+    return f"kpis/{kpi.id}.csv"
 
 
 def write_data(project: Project, out_dir: Path) -> list[Path]:
@@ -322,6 +453,7 @@ def write_data(project: Project, out_dir: Path) -> list[Path]:
     paths = []
     for name, content in data_files(project).items():
         path = out_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content.encode("utf-8"))  # bytes: keep the CSV's CRLF everywhere
         paths.append(path)
     return paths

@@ -100,6 +100,15 @@ LABELS: dict[str, dict[str, str]] = {
     "action_statuses": {"ja": "取組の状況", "en": "Action statuses"},
     "kpis_by_grade": {"ja": "評価別の数値目標", "en": "KPIs by grade"},
     "reports": {"ja": "年次報告", "en": "Yearly reports"},
+    "kpi_download": {"ja": "この指標のデータ（CSV）", "en": "Download this KPI (CSV)"},
+    "csv_formulas": {
+        "ja": "CSVの文字列のうち、表計算ソフトが数式として読むもの（先頭が {} のもの）には、"
+        "先頭にアポストロフィ（'）を付けて文字列のまま開けるようにしています"
+        "（OWASPの推奨によるCSVインジェクション対策）。数値の列はそのままです。",
+        "en": "Text cells that a spreadsheet would read as a formula (starting with {}) begin "
+        "with an apostrophe (') so that they open as text (CSV injection, as OWASP recommends); "
+        "number columns are written as they are.",
+    },
     "reports_lead": {
         "ja": "計画期間の各年度について、その年度までに分かっていた"
         "データだけで評価した進捗状況です。",
@@ -220,6 +229,12 @@ OUTCOME_DEFINITION = {
         "en": "A qualitative target, or no baseline before the first target year: not graded.",
     },
 }
+
+CONTROL_NAME = {
+    "\t": {"ja": "タブ", "en": "a tab"},
+    "\r": {"ja": "復帰文字（CR）", "en": "a carriage return"},
+}
+"""Names of the control characters a reader cannot see."""
 
 CHANGE = {
     "up": {"ja": "評価が上がった数値目標", "en": "KPIs whose grade went up"},

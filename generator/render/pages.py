@@ -29,7 +29,7 @@ from .charts import (
     status_word,
     trend_chart,
 )
-from .data import attribution
+from .data import FORMULA_STARTS, attribution, kpi_csv_name
 from .method import worked_example
 
 Nav = list[dict[str, Any]]
@@ -409,6 +409,7 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
             chart=Markup(trend_chart(kpi, lang, _chart_id("trend", kpi.id))),
             changes=r.history.of(kpi.id, KPI_KINDS),
             as_of=r.history.data_as_of(kpi.id) if kpi.actuals else None,
+            kpi_csv=kpi_csv_name(kpi),
         )
 
 
@@ -440,6 +441,12 @@ def _render_plan_pages(r: PageRenderer, out: Rendered) -> None:
         ("kpis.csv-metadata.json", "CSVの列の説明（CSVW）" if ja else "Column descriptions (CSVW)"),
         ("kpis.json", "数値目標と評価" if ja else "KPIs and their assessment"),
         ("plan.json", "計画全体（JSON Schema準拠）" if ja else "The whole plan (JSON Schema)"),
+        (
+            "actions.csv",
+            "取組と年度ごとの状況（UTF-8 BOM付き）"
+            if ja
+            else "Actions and their status per fiscal year (UTF-8 with BOM)",
+        ),
     ]
     out.pages["open-data.md"] = r.render(
         "open-data.md.j2",
@@ -447,6 +454,9 @@ def _render_plan_pages(r: PageRenderer, out: Rendered) -> None:
         licence=labels.LICENCE[project.plan.licence.value][lang],
         attribution=attribution(project, lang),
         files=files,
+        formula_starts=("、" if ja else ", ").join(
+            labels.CONTROL_NAME[c][lang] if c in labels.CONTROL_NAME else c for c in FORMULA_STARTS
+        ),
     )
     out.pages["accessibility.md"] = r.render(
         "accessibility.md.j2", "accessibility.md", report=r.accessibility
