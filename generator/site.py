@@ -33,6 +33,7 @@ from .model.project import Project
 from .pdf import print_reports
 from .render import labels, text
 from .render.data import data_files
+from .render.feed import FEED, atom_feed
 from .render.pages import Rendered, render_language
 from .report import report_years
 from .tracking import Tracking
@@ -107,8 +108,11 @@ def _user_config(root: Path) -> dict[str, Any]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def mkdocs_config(project: Project, paths: Paths, lang: str, rendered: Rendered) -> dict[str, Any]:
-    """The generated MkDocs config of one language; it inherits the user's mkdocs.yml."""
+def mkdocs_config(
+    project: Project, paths: Paths, lang: str, rendered: Rendered, *, feed: bool = False
+) -> dict[str, Any]:
+    """The generated MkDocs config of one language (`feed`: with an Atom feed); it inherits the
+    user's mkdocs.yml."""
     plan = project.plan
     other = "en" if lang == "ja" else "ja"
     status = plan.status.value
@@ -143,6 +147,8 @@ def mkdocs_config(project: Project, paths: Paths, lang: str, rendered: Rendered)
                 "prevails": labels.LABELS["japanese_prevails"][lang],
                 "last_updated": labels.LABELS["last_updated"][lang],
                 "municipality": text.title(plan.municipality, lang),
+                "feed": FEED if feed else "",
+                "feed_label": labels.LABELS["feed"][lang],
             },
         },
     }
@@ -180,11 +186,14 @@ def render(project: Project, paths: Paths, *, pdf: bool = False) -> dict[str, Pa
     for lang in LANGS:
         rendered = render_language(tracking, lang, accessibility, history, pdf=pdf)
         files: dict[str, str | bytes] = dict(rendered.pages)
+        feed = atom_feed(project, history, lang, paths.site_url, set(rendered.pages))
+        if feed is not None:
+            files[FEED] = feed
         if lang == "ja":
             data = data_files(project, tracking)
             files |= {f"data/{name}": content for name, content in data.items()}
         write_tree(paths.docs(lang), files)
-        config = mkdocs_config(project, paths, lang, rendered)
+        config = mkdocs_config(project, paths, lang, rendered, feed=feed is not None)
         config_path = paths.work / f"mkdocs.{lang}.yml"
         content = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         if not config_path.is_file() or config_path.read_text(encoding="utf-8") != content:

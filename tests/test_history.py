@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
@@ -165,6 +166,92 @@ def test_action_status_changes_show_in_the_action_history(repo: Path) -> None:
         assert [li.get("id") for li in found] == [changes[0].anchor]
 
 
+BASE = "https://example.github.io/sample-city/"
+"""The sample city's site_url."""
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_atom_feed_of_each_language_lists_the_changes_newest_first(
+    repo: Path, lang: str
+) -> None:
+    site = build(repo)
+    prefix = "" if lang == "ja" else "en/"
+    parsed = feedparser.parse((site / prefix / "feed.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    name = "行政手続のオンライン化率" if lang == "ja" else "Share of procedures available online"
+    separator = "：" if lang == "ja" else ": "
+    # The removal of an actual is not news; the addition and the correction are.
+    wanted = EXPECTED[lang][1:]
+    entries = parsed.entries
+    assert [e.title for e in entries] == [name + separator + w.split(" ", 1)[1] for w in wanted]
+    assert [e.updated for e in entries] == [
+        "2025-07-15T10:00:00+09:00",
+        "2025-06-01T10:00:00+09:00",
+    ]
+    assert parsed.feed.updated == entries[0].updated
+    page = f"{BASE}{prefix}kpis/online-rate/"
+    assert all(e.link.startswith(page + "#change-online-rate-") for e in entries)
+    assert len({e.id for e in entries}) == 2 and all(e.id.startswith(page) for e in entries)
+    assert parsed.feed.id == f"{BASE}{prefix}feed.xml"
+    self_link = [link.href for link in parsed.feed.links if link.rel == "self"]
+    assert self_link == [f"{BASE}{prefix}feed.xml"]
+    kpi_page = soup(site / prefix / "kpis/online-rate/index.html")
+    for entry in entries:
+        assert kpi_page.find(id=entry.link.split("#")[1]) is not None
+    head = kpi_page.select_one('link[type="application/atom+xml"]')
+    assert head is not None and head["href"] == "../../feed.xml"
+    assert head["rel"] == ["alternate", "feed"]
+    visible = kpi_page.select_one(".dx-history__feed a")
+    assert visible is not None and visible["href"] == "../../feed.xml"
+
+
+def test_the_feed_announces_statuses_evaluations_and_revisions_without_a_site_url(
+    repo: Path,
+) -> None:
+    (repo / "mkdocs.yml").write_text(
+        (repo / "mkdocs.yml").read_text(encoding="utf-8").replace("site_url:", "# site_url:"),
+        encoding="utf-8",
+    )
+    edit(
+        repo / "plan/strategies.yaml",
+        "- {year: 令和4年度, status: in-progress}",
+        "- {year: 令和4年度, status: done}",
+    )
+    evaluations = repo / "plan/evaluations.yaml"
+    evaluations.write_text(
+        evaluations.read_text(encoding="utf-8")
+        + "  - year: 令和7年度\n    by: {ja: DX推進本部 <&>, en: DX headquarters <&>}\n"
+        + "    summary: {ja: 順調, en: On track}\n",
+        encoding="utf-8",
+    )
+    plan = repo / "plan/plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8")
+        + 'revisions:\n  - {version: "1.1", summary: {ja: 令和7年度の見直し, en: FY2025 review}}\n',
+        encoding="utf-8",
+    )
+    commit_all(repo, "news", "2025-11-01T09:00:00+09:00")
+    site = build(repo)
+    parsed = feedparser.parse((site / "en/feed.xml").read_bytes())
+    assert not parsed.bozo
+    news = [e for e in parsed.entries if e.updated.startswith("2025-11-01")]
+    assert sorted(e.title for e in news) == sorted(
+        [
+            "FY2025 evaluation by DX headquarters <&> added",
+            "Expanding online applications: FY2022 status changed from In progress to Done",
+            "Version 1.1 added: FY2025 review",
+        ]
+    ), [e.title for e in news]
+    links = {e.title.split(" ")[0]: e.link for e in news}
+    assert links["Version"] == "revisions/"
+    assert links["FY2025"] == "reports/2025/"
+    assert links["Expanding"].startswith("strategies/kurashi/#change-online-forms-")
+    assert all(e.id.startswith("urn:uuid:") for e in parsed.entries)
+    assert not [link for link in parsed.feed.links if link.rel == "self"]
+    assert "&lt;&amp;&gt;" in (site / "en/feed.xml").read_text(encoding="utf-8")
+
+
 def test_a_checkout_without_git_history_builds_without_history_sections(repo: Path) -> None:
     shutil.rmtree(repo / ".git")
     assert History.read(repo) == History()
@@ -173,6 +260,8 @@ def test_a_checkout_without_git_history_builds_without_history_sections(repo: Pa
         page = soup(site / prefix / "kpis/online-rate/index.html")
         assert not page.select("ul.dx-history") and not page.select(".dx-data-asof")
         assert not page.select(".dx-updated")
+        assert not page.select('link[type="application/atom+xml"]')
+        assert not (site / prefix / "feed.xml").exists()
 
 
 def test_a_shallow_clone_or_unparsable_versions_give_no_traceback(

@@ -197,6 +197,8 @@ LABELS: dict[str, dict[str, str]] = {
     "worked_example": {"ja": "計算の例", "en": "A worked example"},
     "data_history": {"ja": "データの更新履歴", "en": "Data history"},
     "data_as_of": {"ja": "実績値の更新日", "en": "Data as of"},
+    "feed": {"ja": "更新情報（Atomフィード）", "en": "Updates (Atom feed)"},
+    "feed_title": {"ja": "{}の更新情報", "en": "{}: updates"},
     "sample_note": {
         "ja": "架空のサンプルデータです。実在の自治体の計画・数値ではありません。",
         "en": "Fictional sample data: not the plan or figures of any real municipality.",

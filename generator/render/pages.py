@@ -30,6 +30,7 @@ from .charts import (
     trend_chart,
 )
 from .data import FORMULA_STARTS, attribution, kpi_csv_name
+from .feed import FEED, feed_entries
 from .method import worked_example
 
 Nav = list[dict[str, Any]]
@@ -132,6 +133,8 @@ class PageRenderer:
         self.project = project
         self.history = history or History()
         self.updated: Updated | None = history.last_changed if history else None
+        self.feed = bool(feed_entries(self.history))
+        """Whether the language has an Atom feed (the history has something to announce)."""
         self.lang = lang
         self.accessibility = accessibility
         self.env = _environment()
@@ -408,6 +411,7 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
             measure_name=names[kpi.measures],
             chart=Markup(trend_chart(kpi, lang, _chart_id("trend", kpi.id))),
             changes=r.history.of(kpi.id, KPI_KINDS),
+            feed_url=relative(path, "index.md") + FEED if r.feed else "",
             as_of=r.history.data_as_of(kpi.id) if kpi.actuals else None,
             kpi_csv=kpi_csv_name(kpi),
         )
