@@ -123,8 +123,8 @@ def _words(ja: str, en: str) -> dict[str, str]:
 
 def fill_every_optional_text(project: Path) -> None:
     """Give the shipped plan every optional text it leaves out (subtitle, periods, contact,
-    revisions, milestones, sources, notes, manual grades, budgets), so that replacing every
-    text reaches every place the site shows one."""
+    revisions, milestones, sources, notes, manual grades, budgets, an evaluation), so that
+    replacing every text reaches every place the site shows one."""
 
     def plan(data: dict[str, Any]) -> None:
         data["subtitle"] = _words("副題", "Subtitle")
@@ -181,6 +181,16 @@ def fill_every_optional_text(project: Path) -> None:
         action = next(m for m in measures if m.get("actions"))["actions"][0]
         action["budget"] = {"amount": 2_480_000, "year": 2023, "note": _words("委託料", "Fees")}
 
+    evaluation = {
+        "year": 2022,
+        "by": _words("DX推進本部", "DX headquarters"),
+        "date": "2023-06",
+        "summary": _words("総評", "Overall"),
+        "items": [{"target": "gyosei", "grade": _words("A", "A"), "comment": _words("評", "C")}],
+    }
+    (project / "plan/evaluations.yaml").write_text(
+        yaml.safe_dump({"evaluations": [evaluation]}, allow_unicode=True), encoding="utf-8"
+    )
     _edit(project, "plan/plan.yaml", plan)
     _edit(project, "plan/timeline.yaml", timeline)
     _edit(project, "kpis.yaml", kpis)
@@ -306,7 +316,13 @@ def test_every_text_field_carrying_a_script_payload_builds_a_site_with_no_inject
 
 
 def test_the_text_appears_as_written_on_every_page_made_from_the_yaml(hostile_site: Path) -> None:
-    made_from_chapters_or_fixed = ("chapters/", "404.html", "accessibility/", "search/")
+    made_from_chapters_or_fixed = (
+        "chapters/",
+        "404.html",
+        "accessibility/",
+        "search/",
+        "reports/index.html",
+    )
     for rel, path in html_pages(hostile_site).items():
         if rel.removeprefix("en/").startswith(made_from_chapters_or_fixed):
             continue
@@ -319,14 +335,14 @@ def test_the_text_appears_as_written_on_every_page_made_from_the_yaml(hostile_si
 def test_page_titles_headings_and_navigation_show_the_text_as_written(hostile_site: Path) -> None:
     page = soup(hostile_site / "kpis/online-procedure-rate/index.html")
     assert page.title is not None
-    assert norm(page.title.get_text()) == norm(f"{PAYLOAD_JA} - {PAYLOAD_JA}")
+    assert norm(page.title.get_text()) == norm(f"{PAYLOAD_JA} – {PAYLOAD_JA}")
     h1 = page.find("h1")
     assert h1 is not None and norm(h1.get_text()) == norm(PAYLOAD_JA)
     nav = [norm(a.get_text()) for a in page.select("nav.md-nav--primary a.md-nav__link")]
     assert norm(PAYLOAD_JA) in nav
     english = soup(hostile_site / "en/strategies/kurashi/index.html")
     assert english.title is not None
-    assert norm(english.title.get_text()) == norm(f"{PAYLOAD} - {PAYLOAD}")
+    assert norm(english.title.get_text()) == norm(f"{PAYLOAD} – {PAYLOAD}")
 
 
 def test_the_site_name_is_escaped_once_not_twice(hostile_site: Path) -> None:
@@ -538,7 +554,7 @@ def test_a_chapter_cannot_shadow_the_theme_configuration_by_id(chapter_site: Pat
 def test_a_chapter_title_is_shown_as_written_in_title_and_navigation(chapter_site: Path) -> None:
     page = soup(chapter_site / "chapters/hostile/index.html")
     assert page.title is not None
-    assert page.title.get_text().startswith("敵対的な章 <img src=x onerror=alert(1)> - ")
+    assert page.title.get_text().startswith("敵対的な章 <img src=x onerror=alert(1)> – ")
     nav = [norm(a.get_text()) for a in page.select("nav.md-nav--primary a.md-nav__link")]
     assert "敵対的な章 <img src=x onerror=alert(1)>" in nav
 
@@ -548,7 +564,7 @@ def test_a_chapter_title_beyond_u_ffff_keeps_the_chapter_sanitised(scaffold: Pat
     for lang in ("ja", "en"):
         (scaffold / f"plan/chapters/{lang}/02-kichi.md").write_text(chapter, encoding="utf-8")
     page = soup(build(scaffold) / "chapters/kichi/index.html")
-    assert page.title is not None and page.title.get_text().startswith("𠮷野家の章 😀 - ")
+    assert page.title is not None and page.title.get_text().startswith("𠮷野家の章 😀 – ")
     article = page.find("article")
     assert article is not None and article.find("script") is None
     assert unsafe_attributes(article) == []
@@ -566,7 +582,7 @@ def test_a_name_beyond_u_ffff_is_the_page_title(scaffold: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("ja: 行政手続きのオンライン化割合", "ja: 𠮷田市の😀割合"), "utf-8")
     page = soup(build(scaffold) / "kpis/online-rate/index.html")
-    assert page.title is not None and page.title.get_text().startswith("𠮷田市の😀割合 - ")
+    assert page.title is not None and page.title.get_text().startswith("𠮷田市の😀割合 – ")
 
 
 # --- 4. Ids ------------------------------------------------------------------------------------

@@ -347,3 +347,24 @@ def test_a_long_kpi_list_is_split_into_pages_and_the_home_page_stays_small(
     assert home.select_one("table.dx-table caption").get_text() == "評価の内訳"
     nav = [a.get("href", "") for a in first.select("nav.md-nav--primary a")]
     assert not [h for h in nav if "kpi-list" in h]
+
+
+def test_titles_name_the_page_then_the_plan_once_and_every_page_has_a_description(
+    arao: Path,
+) -> None:
+    plan = "荒尾市デジタル・トランスフォーメーション（DX）推進計画"
+    home = soup(arao / "site/index.html")
+    assert home.title is not None and home.title.get_text() == plan
+    kpis = soup(arao / "site/kpis/index.html")
+    assert kpis.title is not None and kpis.title.get_text() == f"数値目標（KPI） – {plan}"
+    for page in (arao / "site").rglob("index.html"):
+        html = soup(page)
+        description = html.select_one('meta[name="description"]')
+        assert description is not None and description["content"].strip(), page
+        og = html.select_one('meta[property="og:description"]')
+        assert og is not None and og["content"] == description["content"], page
+        assert html.select_one('meta[property="og:title"]') is not None, page
+    gyosei = soup(arao / "site/strategies/gyosei/index.html").select_one('meta[name="description"]')
+    assert gyosei is not None and "行政" in gyosei["content"]
+    english = soup(arao / "site/en/index.html").select_one('meta[property="og:locale"]')
+    assert english is not None and english["content"] == "en_US"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections import Counter
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from markupsafe import Markup
 from ..history import ACTION_KINDS, KPI_KINDS, History
 from ..model.kpi import Grade, Kpi, Outcome
 from ..model.strategy import Schedule, Strategy
+from ..model.text import Text
 from ..progress import Assessment
 from ..report import Change, report_years, yearly_report
 from ..search import JA_SEPARATOR
@@ -58,6 +60,9 @@ HOME_KPI_LIMIT = 30
 """Up to this many KPIs the home page lists them all; beyond, it shows the grades by strategy."""
 OVERVIEW_ACTION_LIMIT = 60
 """Up to this many actions the strategies overview draws one Gantt chart of all of them."""
+DESCRIPTION_LIMIT = 160
+"""Link previews and search results show about this many characters of a description."""
+
 KPIS_PER_PAGE = 100
 """The KPI overview table is split into pages of this many rows (pages stay small)."""
 
@@ -250,12 +255,30 @@ class PageRenderer:
         names = {p.id: p.name.get(self.lang) for p in self.project.plan.periods}
         return "、".join(names.get(p, p) for p in schedule.periods)
 
-    def render(self, template: str, path: str, **context: Any) -> str:
-        """One page from its template, with the date its sources last changed."""
+    def describe(self, words: Text | str | None) -> str:
+        """A page's description for search results and link previews (<meta name=description>,
+        Open Graph): the plan's own words, on one line, at most DESCRIPTION_LIMIT characters;
+        the plan's vision (or its title) when the page has none of its own."""
+        plan = self.project.plan
+        if words is None or not (words if isinstance(words, str) else words.get(self.lang)):
+            words = plan.vision.statement if plan.vision else plan.title
+        plain = " ".join((words if isinstance(words, str) else words.get(self.lang)).split())
+        if len(plain) > DESCRIPTION_LIMIT:
+            plain = plain[: DESCRIPTION_LIMIT - 1] + "…"
+        return text.title(plain, self.lang)
+
+    def render(
+        self, template: str, path: str, *, description: Text | str | None = None, **context: Any
+    ) -> str:
+        """One page from its template, with its description and the date its sources last
+        changed in its front matter."""
         values = {**self._common(path), **context}
         page = self.env.get_template(template).render(values)
+        meta = f"description: {json.dumps(self.describe(description), ensure_ascii=False)}\n"
         date = self.updated(sources(path)) if self.updated and sources(path) else None
-        return page.replace("---\n", f"---\nupdated: {date}\n", 1) if date else page
+        if date:
+            meta += f"updated: {date}\n"
+        return page.replace("---\n", f"---\n{meta}", 1)
 
 
 def _chart_id(prefix: str, ident: str = "") -> str:
@@ -308,6 +331,7 @@ def render_language(
         out.pages[path] = r.render(
             "strategy.md.j2",
             path,
+            description=s.summary,
             s=s,
             kpis=r.kpis_of(s),
             rollups=rollups[s.id],
@@ -368,6 +392,11 @@ def _render_reports(r: PageRenderer, out: Rendered, pdf: bool) -> None:
         out.pages[path] = r.render(
             "report.md.j2",
             path,
+            description=report.evaluation.summary
+            if report.evaluation and report.evaluation.summary
+            else labels.LABELS["report_closed" if report.closed else "report_current"][lang].format(
+                fmt.year(year, lang)
+            ),
             r=report,
             first=year == t.project.plan.period.start,
             changes=list(Change),
@@ -405,6 +434,8 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
         out.pages[path] = r.render(
             "kpi.md.j2",
             path,
+            description=f"{kpi.name.get(lang)} — {labels.LABELS['grade'][lang]}: "
+            f"{r.assessments[kpi.id].grade.label.get(lang)}",
             kpi=kpi,
             a=r.assessments[kpi.id],
             measure_link=relative(path, f"strategies/{strategy.id}.md") + anchor,
