@@ -18,6 +18,7 @@ from generator.model.kpi import Kpi
 from generator.model.plan import PlanFile
 from generator.model.project import Project
 from generator.model.strategy import Strategy
+from generator.render import _svg as svg
 from generator.render import format as fmt
 from generator.render._svg import nice_ticks
 from generator.render.charts import gantt_chart, period_chart, trend_chart
@@ -475,3 +476,8 @@ def test_any_kpi_draws_inside_the_viewbox(
         corners = _points(dot)
         y = sum(y for _, y in corners) / len(corners)
         assert min(grid) - 0.1 <= y <= max(grid) + 0.1
+
+
+def test_values_a_subnormal_apart_get_ticks_instead_of_a_crash() -> None:
+    ticks, _ = svg.nice_ticks(0.0, 5e-324)
+    assert ticks[0] <= 0.0 <= 5e-324 <= ticks[-1]

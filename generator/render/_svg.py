@@ -54,10 +54,15 @@ def fit(text: str, width: float, size: float = FONT) -> str:
     return text[:kept] + "…"
 
 
+MIN_SPAN = 1e-9
+"""Values closer than this are drawn as one level (a KPI has at most 6 decimals); below it the
+step would underflow (0 to 5e-324)."""
+
+
 def nice_ticks(low: float, high: float) -> tuple[list[float], int]:
     """4–5 round tick values covering low..high, and the decimals needed to print them."""
     low, high = min(low, high), max(low, high)
-    if high - low <= max(abs(low), abs(high)) * 1e-12:
+    if high - low <= max(max(abs(low), abs(high)) * 1e-12, MIN_SPAN):
         pad = abs(low) * 0.1 or 1.0
         low, high = low - pad, high + pad
     exponent = math.floor(math.log10((high - low) / 4))
