@@ -16,13 +16,16 @@ from __future__ import annotations
 import enum
 import fnmatch
 import math
+import re
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .load import load_text
+import yaml
+
+from .load import MAX_BYTES, _Resolver, load_text
 from .model.fiscal import parse_fiscal_year
 from .model.text import Text
 from .render import format as fmt
@@ -156,64 +159,94 @@ class _Action:
     progress: dict[int, tuple[str, Text | None]]
 
 
-def _kpis(data: dict[str, Any]) -> dict[str, _Kpi]:
+class _Memo:
+    """What a reader made of each list item, by the item itself: the items of a version that
+    were parsed before are the very same objects, so each is read once."""
+
+    def __init__(self) -> None:
+        self.made: dict[int, tuple[object, Any]] = {}
+
+    def get(self, item: dict[str, Any], make: Callable[[dict[str, Any]], Any]) -> Any:
+        hit = self.made.get(id(item))
+        if hit is not None and hit[0] is item:
+            return hit[1]
+        value = make(item)
+        self.made[id(item)] = (item, value)  # the item stays alive: its id is not reused
+        return value
+
+
+def _kpi(item: dict[str, Any]) -> tuple[str, _Kpi] | None:
+    ident = item.get("id")
+    if not isinstance(ident, str):
+        return None
+    precision = item.get("precision")
+    actuals: dict[int, float] = {}
+    for actual in _items(item.get("actuals")):
+        year, value = _year(actual.get("year")), _number(actual.get("value"))
+        if year is not None and value is not None:
+            actuals.setdefault(year, value)
+    targets: dict[int, float | Text] = {}
+    for target in _items(item.get("targets")):
+        year = _year(target.get("year"))
+        value = _number(target.get("value"))
+        goal = value if value is not None else _text(target.get("text"))
+        if year is not None and goal is not None:
+            targets.setdefault(year, goal)
+    base = item.get("baseline")
+    baseline = None
+    if isinstance(base, dict):
+        year, value = _year(base.get("year")), _number(base.get("value"))
+        baseline = (value, year) if year is not None and value is not None else None
+    return ident, _Kpi(
+        name=_names(item.get("name")) or {lang: ident for lang in LANGS},
+        unit=_text(item.get("unit")) or Text(ja=""),
+        precision=precision if isinstance(precision, int) and 0 <= precision <= 6 else 0,
+        actuals=actuals,
+        targets=targets,
+        baseline=baseline,
+    )
+
+
+def _kpis(data: dict[str, Any], memo: _Memo) -> dict[str, _Kpi]:
     found: dict[str, _Kpi] = {}
     for item in _items(data.get("kpis")):
-        ident = item.get("id")
-        if not isinstance(ident, str) or ident in found:
-            continue
-        precision = item.get("precision")
-        actuals: dict[int, float] = {}
-        for actual in _items(item.get("actuals")):
-            year, value = _year(actual.get("year")), _number(actual.get("value"))
-            if year is not None and value is not None:
-                actuals.setdefault(year, value)
-        targets: dict[int, float | Text] = {}
-        for target in _items(item.get("targets")):
-            year = _year(target.get("year"))
-            value = _number(target.get("value"))
-            goal = value if value is not None else _text(target.get("text"))
-            if year is not None and goal is not None:
-                targets.setdefault(year, goal)
-        base = item.get("baseline")
-        baseline = None
-        if isinstance(base, dict):
-            year, value = _year(base.get("year")), _number(base.get("value"))
-            baseline = (value, year) if year is not None and value is not None else None
-        found[ident] = _Kpi(
-            name=_names(item.get("name")) or {lang: ident for lang in LANGS},
-            unit=_text(item.get("unit")) or Text(ja=""),
-            precision=precision if isinstance(precision, int) and 0 <= precision <= 6 else 0,
-            actuals=actuals,
-            targets=targets,
-            baseline=baseline,
-        )
+        read = memo.get(item, _kpi)
+        if read is not None:
+            found.setdefault(*read)
     return found
 
 
-def _actions(data: dict[str, Any]) -> dict[str, _Action]:
+def _strategy_actions(strategy: dict[str, Any]) -> list[tuple[str, _Action]]:
+    found = []
+    for measure in _items(strategy.get("measures")):
+        for item in _items(measure.get("actions")):
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            progress: dict[int, tuple[str, Text | None]] = {}
+            for record in _items(item.get("progress")):
+                year, status = _year(record.get("year")), record.get("status")
+                if year is not None and isinstance(status, str):
+                    progress.setdefault(year, (status, _text(record.get("note"))))
+            status = item.get("status")
+            action = _Action(
+                name=_names(item.get("name")) or {lang: ident for lang in LANGS},
+                status=status if isinstance(status, str) else None,
+                progress=progress,
+            )
+            found.append((ident, action))
+    return found
+
+
+def _actions(data: dict[str, Any], memo: _Memo) -> dict[str, _Action]:
     found: dict[str, _Action] = {}
     for strategy in _items(data.get("strategies")):
-        for measure in _items(strategy.get("measures")):
-            for item in _items(measure.get("actions")):
-                ident = item.get("id")
-                if not isinstance(ident, str) or ident in found:
-                    continue
-                progress: dict[int, tuple[str, Text | None]] = {}
-                for record in _items(item.get("progress")):
-                    year, status = _year(record.get("year")), record.get("status")
-                    if year is not None and isinstance(status, str):
-                        progress.setdefault(year, (status, _text(record.get("note"))))
-                status = item.get("status")
-                found[ident] = _Action(
-                    name=_names(item.get("name")) or {lang: ident for lang in LANGS},
-                    status=status if isinstance(status, str) else None,
-                    progress=progress,
-                )
+        for ident, action in memo.get(strategy, _strategy_actions):
+            found.setdefault(ident, action)
     return found
 
 
-def _evaluations(data: dict[str, Any]) -> dict[int, tuple[str, dict[str, str]]]:
+def _evaluations(data: dict[str, Any], memo: _Memo) -> dict[int, tuple[str, dict[str, str]]]:
     found: dict[int, tuple[str, dict[str, str]]] = {}
     for item in _items(data.get("evaluations")):
         year = _year(item.get("year"))
@@ -222,7 +255,7 @@ def _evaluations(data: dict[str, Any]) -> dict[int, tuple[str, dict[str, str]]]:
     return found
 
 
-def _revisions(data: dict[str, Any]) -> dict[str, dict[str, str]]:
+def _revisions(data: dict[str, Any], memo: _Memo) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     for item in _items(data.get("revisions")):
         version = item.get("version")
@@ -402,12 +435,14 @@ def _revision_changes(old: dict[str, dict[str, str]], new: dict[str, dict[str, s
             yield Kind.REVISION_ADDED, version, None, words, {}
 
 
-_READERS: dict[str, tuple[Callable[[dict[str, Any]], Any], Callable[[Any, Any], Found]]] = {
-    KPIS: (_kpis, _kpi_changes),
-    STRATEGIES: (_actions, _action_changes),
-    EVALUATIONS: (_evaluations, _evaluation_changes),
-    PLAN: (_revisions, _revision_changes),
+Reader = Callable[[dict[str, Any], _Memo], Any]
+_READERS: dict[str, tuple[str, Reader, Callable[[Any, Any], Found]]] = {
+    KPIS: ("kpis", _kpis, _kpi_changes),
+    STRATEGIES: ("strategies", _actions, _action_changes),
+    EVALUATIONS: ("evaluations", _evaluations, _evaluation_changes),
+    PLAN: ("revisions", _revisions, _revision_changes),
 }
+"""Per file: the top-level list its reader needs, the reader, and the comparison."""
 
 
 # --- git ---------------------------------------------------------------------------------------
@@ -463,13 +498,87 @@ def _blobs(root: Path, ids: list[str]) -> dict[str, bytes] | None:
     return blobs
 
 
-def _parse(content: bytes, rel: str) -> dict[str, Any] | None:
+_CParser: Any = getattr(yaml, "cyaml", None) and getattr(yaml.cyaml, "CParser", None)
+
+
+def _fast(text: str) -> Any:
+    """libyaml's parser and composer with dxsite's YAML 1.2 core resolver: a version of the
+    past needs no positions, and composing it in Python costs ~0.1 s per 200 KB version."""
+
+    class _Fast(_CParser, yaml.constructor.SafeConstructor, _Resolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+    loader = _Fast(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _load(text: str, rel: str) -> Any:
+    if _CParser is None:
+        doc, _ = load_text(text, rel)
+        return doc.data if doc is not None else None
+    try:
+        return _fast(text)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return None
+
+
+_MARKERS = re.compile(r"^(?:---|\.\.\.|%)", re.MULTILINE)
+_CONTENT = re.compile(r"^( *)([^\s#])", re.MULTILINE)
+
+
+def _split(text: str, key: str) -> list[str] | None:
+    """The items of the block list under the top-level `key:`, as text (None when the file is
+    not written that way): the items of consecutive versions are mostly the same text, so each
+    is parsed once."""
+    starts = list(re.finditer(rf"^{key}:(?:[ \t].*)?$", text, re.MULTILINE))
+    if len(starts) != 1 or _MARKERS.search(text):
+        return None
+    if not re.fullmatch(r"[ \t]*(?:#.*)?", starts[0].group()[len(key) + 1 :]):
+        return None
+    first = _CONTENT.search(text, starts[0].end())
+    if first is None:
+        return []
+    indent = len(first.group(1))
+    if not re.match(r"-(?:[ \t]|$)", text[first.start(2) : first.start(2) + 2]):
+        return [] if indent == 0 else None
+    other = r"(?!-(?:[ \t]|$))[^\s#]"
+    outside = rf"^(?: {{0,{indent - 1}}}[^\s#]| {{{indent}}}{other})" if indent else f"^{other}"
+    end = re.compile(outside, re.MULTILINE).search(text, first.start())
+    region = text[first.start() : end.start() if end else len(text)]
+    cuts = [m.start() for m in re.finditer(rf"^ {{{indent}}}-(?:[ \t]|$)", region, re.MULTILINE)]
+    return [region[i:j] for i, j in zip(cuts, [*cuts[1:], len(region)], strict=True)]
+
+
+def _parse(content: bytes, rel: str, key: str, cache: dict[str, Any]) -> dict[str, Any] | None:
+    """A past version's data, or None when it is not YAML (or too large) to read. Only the
+    top-level list `key` is read, item by item (each item's text parsed once, in `cache`),
+    or from the whole file when its items cannot be told apart by their text."""
+    if len(content) > MAX_BYTES:
+        return None
     try:
         text = content.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return None
-    doc, _ = load_text(text, rel)
-    return doc.data if doc is not None and isinstance(doc.data, dict) else None
+    chunks = _split(text, key)
+    if chunks is not None and not any(c not in cache and _cache(cache, c, rel) for c in chunks):
+        return {key: [cache[c] for c in chunks]}
+    data = _load(text, rel)
+    return data if isinstance(data, dict) else None
+
+
+def _cache(cache: dict[str, Any], chunk: str, rel: str) -> bool:
+    """Parse one list item into `cache`; True when it is not one item on its own."""
+    found = _load(chunk, rel)
+    if not isinstance(found, list) or len(found) != 1:
+        return True
+    cache[chunk] = found[0]
+    return False
 
 
 @dataclass
@@ -519,20 +628,23 @@ class History:
         history = cls()
         state: dict[str, Any] = {}
         parsed: dict[tuple[str, str], Any] = {}
+        items: dict[str, Any] = {}
+        memo = _Memo()
         for n, commit in enumerate(commits):
             for path in commit.files:
                 history.dates[path] = commit.date
             for path, blob in commit.files.items():
                 if path not in _READERS:
                     continue
-                read, compare = _READERS[path]
+                key, read, compare = _READERS[path]
                 if (path, blob) not in parsed:
-                    data = {} if blob == _DELETED else _parse(blobs.get(blob, b""), path)
-                    parsed[path, blob] = None if data is None else read(data)
+                    content = blobs.get(blob, b"")
+                    data = {} if blob == _DELETED else _parse(content, path, key, items)
+                    parsed[path, blob] = None if data is None else read(data, memo)
                 new = parsed[path, blob]
                 if new is None:
                     continue
-                old = state.get(path, read({}))
+                old = state[path] if path in state else read({}, memo)
                 state[path] = new
                 if path == KPIS:
                     for ident, kpi in new.items():

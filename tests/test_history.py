@@ -283,3 +283,28 @@ def test_a_shallow_clone_or_unparsable_versions_give_no_traceback(
     found = History.read(repo)
     assert len(found.of("online-rate", history.KPI_KINDS)) == 3
     assert found.last_changed(("kpis.yaml",)) == "2025-10-04"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kpis:\n- id: a\n  name: x\n# c\n- id: b\ngrades: []\n",
+        "kpis:\n  - id: a\n    t: |\n      - not an item\n  -\n    id: b\nother: 1\n",
+        "kpis:  # c\n  # lead\n  - {id: a}\n  - id: b\n    x: [1,\n      2]\n",
+        "x: &a {id: q}\nkpis:\n  - *a\n",
+        "kpis:\n  - id: a\n  - id: b\nkpis: []\n",
+        "kpis:\n  - id: a\n---\nkpis: []\n",
+        "kpis: [{id: a}]\n",
+        "kpis:\n  a: 1\n",
+        *[(root / "kpis.yaml").read_text(encoding="utf-8") for root in (ROOT, SAMPLE)],
+    ],
+)
+def test_a_version_read_item_by_item_reads_as_the_whole_file(text: str) -> None:
+    whole = history._load(text, "kpis.yaml")
+    cache: dict[str, Any] = {}
+    for _ in range(2):  # the second time from the cache
+        found = history._parse(text.encode(), "kpis.yaml", "kpis", cache)
+        if not isinstance(whole, dict):
+            assert found is None
+        else:
+            assert found is not None and (found.get("kpis") or None) == (whole.get("kpis") or None)
