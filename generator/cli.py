@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, commands, messages
+from .config import theme_changes
 from .diagnostics import summary
 from .errors import DxsiteError
 from .messages import say
@@ -33,6 +34,8 @@ def _report(result: Result, fmt: str, *, strict: bool) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the plan and report every problem at PATH:LINE:COL."""
     result = validate(Path(args.dir))
+    if args.format == "github":
+        result.diagnostics += theme_changes(Path(args.dir))
     _report(result, args.format, strict=args.strict)
     return 1 if result.failed(strict=args.strict) else 0
 

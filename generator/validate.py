@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import clock, crosscheck
+from .config import check_config
 from .diagnostics import Diagnostic, Severity, did_you_mean, has_errors
 from .load import Document, Loc, load_yaml, read_text
 from .model.project import CHAPTERS_DIR, FILES, Chapter, Project
@@ -271,7 +272,7 @@ def validate(root: Path, *, today: datetime.date | None = None) -> Result:
         if doc is not None:
             docs[key] = doc
     chapters, problems = load_chapters(root)
-    diagnostics += problems
+    diagnostics += problems + check_config(root)
     if all(key in parts for key, (_, _, required) in FILES.items() if required):
         project = Project.model_validate({**parts, "chapters": chapters}, strict=False)
         locate = crosscheck.Locator(docs, FILES)
