@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 import time
 from collections.abc import Callable
+from http import HTTPStatus
 from pathlib import Path
 
 from .errors import DxsiteError, PlanError
@@ -77,8 +79,22 @@ def serve(root: Path, host: str, port: int, *, report: Report, once: bool = Fals
         server.shutdown()
 
 
+_LOCAL_HOST = re.compile(r"^(?:127\.0\.0\.1|localhost|\[::1\])(?::[0-9]{1,5})?$", re.IGNORECASE)
+"""The Host headers serve answers: a page on another site that rebinds its DNS name to 127.0.0.1
+sends its own name, so it cannot read the preview."""
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site without logging every request."""
+    """Serves the built site to localhost only, without logging every request."""
+
+    def parse_request(self) -> bool:
+        """Refuse (403) a request whose Host is not 127.0.0.1 or localhost."""
+        if not super().parse_request():
+            return False
+        if _LOCAL_HOST.match(self.headers.get("Host", "")):
+            return True
+        self.send_error(HTTPStatus.FORBIDDEN, explain=say("serve.host"))
+        return False
 
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet."""

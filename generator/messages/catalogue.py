@@ -94,5 +94,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a change to theme/ (against {base}): its templates and assets shape every "
         "page, so a maintainer should review it",
     },
+    "serve.host": {
+        "ja": "dxsite serve は Host が 127.0.0.1 か localhost の要求にだけ答えます",
+        "en": "dxsite serve answers only requests for Host 127.0.0.1 or localhost",
+    },
     "cli.error": {"ja": "dxsite: エラー: {problem}", "en": "dxsite: error: {problem}"},
 }
