@@ -1,4 +1,4 @@
-"""The `dxsite` command: check, schema, build, serve, new, accessibility (parsing and output)."""
+"""The `dxsite` command: check, schema, build, serve, new, accessibility, collect, import."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, commands, messages
+from . import __version__, commands, importer, messages
 from .config import theme_changes
 from .diagnostics import summary
 from .errors import DxsiteError
@@ -102,6 +102,41 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_collect(args: argparse.Namespace) -> int:
+    """Write the progress workbooks (one per department) for a fiscal year."""
+    root = Path(args.dir)
+    year = commands.fiscal_year(args.year)
+    out = Path(args.out) if args.out else root / ".dxsite" / "collect" / f"FY{year}"
+    for path in commands.collect(
+        root, year, out, args.owner, together=args.all, report=_reporter("text", False)
+    ):
+        print(say("collect.written", path=path))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Write the answers of returned progress sheets into kpis.yaml and plan/strategies.yaml."""
+    year = commands.fiscal_year(args.year) if args.year else None
+    try:
+        outcome = commands.import_sheets(
+            Path(args.dir), [Path(f) for f in args.files], year, dry_run=args.dry_run
+        )
+    except importer.ImportFailed as exc:
+        print(exc)
+        return 1
+    for change in outcome.changes:
+        print(change.describe())
+    for warning in outcome.warnings:
+        print(warning)
+    if not outcome.changes:
+        print(say("import.no_changes"))
+    for rel in outcome.written:
+        print(say("import.written", file=rel))
+    if args.dry_run and outcome.changes:
+        print(say("import.dry_run"))
+    return 0
+
+
 def _lang_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--lang",
@@ -154,6 +189,23 @@ def parser() -> argparse.ArgumentParser:
         "--site-dir", help="test this built site instead of building DIR into a temporary one"
     )
     a11y.set_defaults(run=cmd_accessibility)
+
+    collect = sub.add_parser("collect", help="write Excel workbooks asking for a year's progress")
+    collect.add_argument("year", help="the fiscal year to collect, e.g. 令和7年度, R7 or 2025")
+    collect.add_argument("dir", nargs="?", default=".", help="the project (default: .)")
+    collect.add_argument("--owner", help="only this department's workbook (its Japanese name)")
+    collect.add_argument("--all", action="store_true", help="one workbook for every department")
+    collect.add_argument("--out", help="where to write (default: DIR/.dxsite/collect/FYyyyy)")
+    _lang_option(collect)
+    collect.set_defaults(run=cmd_collect)
+
+    load = sub.add_parser("import", help="write returned progress sheets into the plan")
+    load.add_argument("files", nargs="+", help="the returned .xlsx workbooks or .csv sheets")
+    load.add_argument("--dir", default=".", help="the project (default: .)")
+    load.add_argument("--year", help="the fiscal year being imported (default: the sheets')")
+    load.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
+    _lang_option(load)
+    load.set_defaults(run=cmd_import)
 
     schema = sub.add_parser("schema", help="write JSON Schemas and the README's format reference")
     schema.add_argument("dir", nargs="?", default=".")

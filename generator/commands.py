@@ -1,4 +1,4 @@
-"""The pipeline as commands: build (check → render → mkdocs → swap), serve, new."""
+"""The pipeline as commands: build (check → render → mkdocs → swap), serve, new, collect, import."""
 
 from __future__ import annotations
 
@@ -13,9 +13,13 @@ from collections.abc import Callable
 from http import HTTPStatus
 from pathlib import Path
 
+from . import clock, importer
+from . import collect as exchange_collect
 from .errors import DxsiteError, PlanError
-from .messages import say
+from .messages import current, say
+from .model.fiscal import format_fiscal_year, parse_fiscal_year
 from .schema import write_schemas
+from .sheets import read as read_sheets
 from .site import DXSITE_THEME, THEME_DIR, WORK_DIR, Paths
 from .site import build as build_site
 from .validate import Result, validate
@@ -98,6 +102,47 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet."""
+
+
+def fiscal_year(text: str) -> int:
+    """A fiscal year typed on the command line (令和7年度, R7, 2025 …), or a DxsiteError."""
+    try:
+        return parse_fiscal_year(text)
+    except ValueError as exc:
+        raise DxsiteError(str(exc)) from None
+
+
+def collect(
+    root: Path, year: int, out: Path, owner: str | None, *, together: bool, report: Report
+) -> list[Path]:
+    """Validate as `check` does, then write the progress workbooks of a valid plan."""
+    result = validate(root)
+    if result.project is None:
+        report(result)
+        raise PlanError(say("collect.failed"))
+    chosen = exchange_collect.choose(result.project, owner, together=together)
+    return exchange_collect.collect(result.project, year, out, chosen)
+
+
+def import_sheets(
+    root: Path, files: list[Path], year: int | None, *, dry_run: bool
+) -> importer.Outcome:
+    """Read returned sheets and write their answers into the plan (see `importer`)."""
+    sheets = [sheet for path in files for sheet in read_sheets(path)]
+    years = sorted({s.year for s in sheets})
+    if year is None:
+        if len(years) > 1:
+            shown = "、".join(str(y) for y in years)
+            raise DxsiteError(say("import.mixed_years", years=shown))
+        now = clock.current_fiscal_year()
+        year = years[0] if years else now
+        if year not in (now, now - 1):
+            found = sheets[0]
+            raise DxsiteError(
+                f"{found.file}: "
+                + say("import.old_year", found=format_fiscal_year(year, current()), year=year)
+            )
+    return importer.run(root, sheets, year, dry_run=dry_run)
 
 
 def new(target: Path) -> None:

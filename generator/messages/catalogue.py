@@ -1,5 +1,7 @@
 """Every message, hint, severity word and summary of dxsite: key → {ja, en} (str.format fields)."""
 
+from .exchange import EXCHANGE
+
 CATALOGUE: dict[str, dict[str, str]] = {
     "severity.error": {"ja": "エラー", "en": "error"},
     "severity.warning": {"ja": "警告", "en": "warning"},
@@ -99,4 +101,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "dxsite serve answers only requests for Host 127.0.0.1 or localhost",
     },
     "cli.error": {"ja": "dxsite: エラー: {problem}", "en": "dxsite: error: {problem}"},
+    **EXCHANGE,
 }

@@ -96,6 +96,9 @@ class Kpi(Model):
     """Digits shown after the decimal point."""
     measures: Id
     """The id of the strategy or measure this KPI measures."""
+    owner: Text | None = None
+    """The department that reports its actuals (担当課); `dxsite collect` puts the KPI in that
+    department's workbook."""
     baseline: Baseline | None = None
     """The baseline; leave out when there is none."""
     targets: list[Target] = Field(min_length=1)
