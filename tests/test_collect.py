@@ -100,3 +100,53 @@ def test_not_a_workbook_is_refused(city: Path, dxsite: Run, tmp_path: Path) -> N
     assert code == 1
     assert "not a readable Excel workbook" in text and "Traceback" not in text
     assert _snapshot(city) == before
+
+
+def _book(dxsite: Run, city: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
+    return _collect(dxsite, city) / "FY2026-市民課.xlsx"
+
+
+def _refused(dxsite: Run, city: Path, path: Path, message: str) -> None:
+    before = _snapshot(city)
+    code, text = dxsite("import", str(path), "--dir", str(city), "--lang", "en")
+    assert code == 1 and message in text and "Traceback" not in text, text
+    assert _snapshot(city) == before
+
+
+def test_hostile_files_are_refused(
+    city: Path, dxsite: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    book = _book(dxsite, city, monkeypatch)
+    macro = tmp_path / "answer.xlsm"
+    macro.write_bytes(book.read_bytes())
+    _refused(dxsite, city, macro, "macro-enabled workbooks")
+    encrypted = tmp_path / "locked.xlsx"
+    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    _refused(dxsite, city, encrypted, "password-protected")
+    huge = tmp_path / "huge.xlsx"
+    wb = openpyxl.load_workbook(book)
+    for row in range(3, 100_003):
+        wb["取組"].cell(row, 1, "online-forms")
+    wb.save(huge)
+    _refused(dxsite, city, huge, "too many rows")
+
+
+def test_a_formula_without_a_computed_value_is_refused(
+    city: Path, dxsite: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = _book(dxsite, city, monkeypatch)
+    wb = openpyxl.load_workbook(book)
+    wb["取組"]["F3"] = "=A1"
+    wb.save(book)
+    _refused(dxsite, city, book, f"{book}:取組!F3: error: the cell holds a formula")
+
+
+def test_another_years_sheet_is_refused(
+    city: Path, dxsite: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = _book(dxsite, city, monkeypatch)
+    before = _snapshot(city)
+    code, text = dxsite("import", str(book), "--dir", str(city), "--year", "令和7年度")
+    assert code == 1 and "令和8年度（2026年度）のものです" in text, text
+    assert _snapshot(city) == before
