@@ -9,6 +9,7 @@ which lays the page out again with its own CSS engine and does not run the Mater
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from . import accessibility
@@ -22,8 +23,6 @@ _FOOTER = (
 
 
 def _header(title: str) -> str:
-    from html import escape
-
     return (
         '<div style="font-size:8px;width:100%;text-align:right;padding-right:12mm;'
         f'font-family:sans-serif">{escape(title)}</div>'

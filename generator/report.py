@@ -17,7 +17,7 @@ from .model.kpi import Actual, Grade, Kpi, Outcome
 from .model.project import Project
 from .model.strategy import ActionStatus
 from .progress import Assessment, assess
-from .tracking import NOT_RECORDED, Placed, Tracking, span
+from .tracking import NOT_RECORDED, Placed, Tracking, is_overdue
 
 RANK = {Outcome.ACHIEVED: 3, Outcome.ON_TRACK: 2, Outcome.BEHIND: 1}
 """How grades compare: a move between these is up or down; any other move is a change."""
@@ -133,11 +133,8 @@ def _status(placed: Placed, tracking: Tracking, year: int) -> tuple[str, int | N
 def _overdue(placed: Placed, tracking: Tracking, year: int, status: str) -> bool:
     """Its schedule had ended by the end of `year` (before it, for the current year) and it is
     neither done nor cancelled."""
-    when = span(placed.action.schedule, tracking.project.plan)
-    if when is None:
-        return False
     last = year if year < tracking.year else year - 1
-    return when[1] <= last and status not in (ActionStatus.DONE, ActionStatus.CANCELLED)
+    return is_overdue(placed.action, tracking.project.plan, last + 1, status)
 
 
 def _action_change(

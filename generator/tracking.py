@@ -46,10 +46,12 @@ def span(schedule: Schedule | None, plan: PlanFile) -> tuple[int, int] | None:
     return min(p.start for p in found), max(p.end for p in found)
 
 
-def is_overdue(action: Action, plan: PlanFile, year: int) -> bool:
-    """Its schedule ended before `year` and it is neither done nor cancelled."""
+def is_overdue(action: Action, plan: PlanFile, year: int, status: str | None = None) -> bool:
+    """Its schedule ended before `year` and it is neither done nor cancelled (its current
+    status, or `status` when given)."""
     when = span(action.schedule, plan)
-    return when is not None and when[1] < year and action.current_status not in CLOSED
+    shown = action.current_status if status is None else status
+    return when is not None and when[1] < year and shown not in CLOSED
 
 
 def last_day(partial: str) -> datetime.date:

@@ -31,15 +31,19 @@ def copy_project(source: Path, target: Path) -> Path:
     return target
 
 
-def build_as_of(source: Path, target: Path, epoch: str) -> Path:
-    """A copy of `source` at `target`, built with SOURCE_DATE_EPOCH=`epoch`; its site folder."""
-    project = copy_project(source, target)
+def build_at(project: Path, epoch: str, *args: str) -> Path:
+    """Build `project` in place with SOURCE_DATE_EPOCH=`epoch`; its site folder."""
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
-        assert cli.main(["build", str(project)]) == 0
+        assert cli.main(["build", str(project), *args]) == 0
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
     return project / "site"
+
+
+def build_as_of(source: Path, target: Path, epoch: str) -> Path:
+    """A copy of `source` at `target`, built with SOURCE_DATE_EPOCH=`epoch`; its site folder."""
+    return build_at(copy_project(source, target), epoch)
 
 
 @pytest.fixture

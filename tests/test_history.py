@@ -12,10 +12,10 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import cli, history
+from generator import history
 from generator.history import History, Kind
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, build_at, copy_project
 
 EPOCH = "1796000000"
 SAMPLE = ROOT / "examples/sample-city"
@@ -81,12 +81,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def build(project: Path) -> Path:
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        assert cli.main(["build", str(project)]) == 0
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
-    return project / "site"
+    return build_at(project, EPOCH)
 
 
 def soup(path: Path) -> BeautifulSoup:

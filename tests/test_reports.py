@@ -4,7 +4,6 @@ data known for that year only, read off the built sample city and compared with 
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import shutil
 import unicodedata
@@ -13,13 +12,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import accessibility, cli
+from generator import accessibility
 from generator.model.project import Project
 from generator.report import Change, KpiLine, Report, report_years, yearly_report
 from generator.tracking import Tracking
 from generator.validate import validate
 
-from .conftest import ROOT, Run, build_as_of, copy_project
+from .conftest import ROOT, Run, build_as_of, build_at, copy_project
 
 EPOCH = "1796000000"  # 2026-11-30: FY2026 is the current year, FY2022–FY2025 have ended
 SAMPLE = ROOT / "examples/sample-city"
@@ -194,13 +193,8 @@ def pdf_text(path: Path) -> str:
 )
 def test_build_pdf_prints_each_report_on_a4_and_links_it(tmp_path: Path) -> None:
     pytest.importorskip("playwright", reason="--pdf needs the pdf extra (Playwright)")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        project = copy_project(SAMPLE, tmp_path / "city")
-        assert cli.main(["build", str(project), "--pdf"]) == 0
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
-    site = project / "site"
+    project = copy_project(SAMPLE, tmp_path / "city")
+    site = build_at(project, EPOCH, "--pdf")
     pdf = site / "reports/2024/progress-report-2024-ja.pdf"
     text = pdf_text(pdf)
     validated = validate(project).project
