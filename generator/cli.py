@@ -59,7 +59,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """Start a plan for another city."""
     commands.new(Path(args.dir))
-    print(f"Created {args.dir}: edit plan/*.yaml and kpis.yaml, then run dxsite build {args.dir}")
+    print(say("new.created", dir=args.dir))
     return 0
 
 
@@ -179,6 +179,7 @@ def parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="write a minimal valid plan into a new directory")
     new.add_argument("dir")
+    _lang_option(new)
     new.set_defaults(run=cmd_new)
 
     a11y = sub.add_parser(

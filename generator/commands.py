@@ -20,7 +20,7 @@ from .messages import current, say
 from .model.fiscal import format_fiscal_year, parse_fiscal_year
 from .schema import write_schemas
 from .sheets import read as read_sheets
-from .site import DXSITE_THEME, THEME_DIR, WORK_DIR, Paths
+from .site import THEME_DIR, WORK_DIR, Paths
 from .site import build as build_site
 from .validate import Result, validate
 
@@ -146,10 +146,12 @@ def import_sheets(
 
 
 def new(target: Path) -> None:
-    """Write a minimal valid plan (both languages) that builds at once."""
-    if target.exists() and any(target.iterdir()):
-        raise DxsiteError(f"{target} exists and is not empty: choose a new directory")
-    shutil.copytree(SCAFFOLD, target, dirs_exist_ok=True)
-    if DXSITE_THEME.is_dir():
-        shutil.copytree(DXSITE_THEME, target / THEME_DIR, dirs_exist_ok=True)
-    write_schemas(target)
+    """Write a minimal valid plan (both languages) that builds at once. It holds no theme/: the
+    site takes the theme of the installed dxsite."""
+    try:
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            raise DxsiteError(say("new.not_empty", dir=target))
+        shutil.copytree(SCAFFOLD, target, dirs_exist_ok=True)
+        write_schemas(target)
+    except OSError as exc:
+        raise DxsiteError(say("new.failed", dir=target, problem=exc.strerror or exc)) from None

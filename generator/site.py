@@ -40,7 +40,12 @@ from .tracking import Tracking
 
 WORK_DIR = ".dxsite"
 THEME_DIR = "theme"
-DXSITE_THEME = Path(__file__).resolve().parent.parent / THEME_DIR
+# dxsite's own theme: generator/theme/ in an installed wheel, else the checkout's theme/ (the one
+# source; pyproject.toml maps it into the wheel).
+_PACKAGED_THEME = Path(__file__).resolve().with_name(THEME_DIR)
+DXSITE_THEME = (
+    _PACKAGED_THEME if _PACKAGED_THEME.is_dir() else _PACKAGED_THEME.parent.parent / THEME_DIR
+)
 ACCESSIBILITY_REPORT = "accessibility.json"
 LANGS = ("ja", "en")
 
