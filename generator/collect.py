@@ -116,7 +116,7 @@ def _record(record: StatusRecord | None, status: ActionStatus | None) -> tuple[s
     if record is None:
         return (status_word(status), "") if status else ("", "")
     note = record.note.get(current()) if record.note else ""
-    return f"{status_word(record.status)}（{fy_short(record.year)}）", note
+    return say("sheet.dated", value=status_word(record.status), year=fy_short(record.year)), note
 
 
 def _action_rows(project: Project, actions: Iterable[Action], year: int) -> Iterator[list[Value]]:
@@ -124,9 +124,12 @@ def _action_rows(project: Project, actions: Iterable[Action], year: int) -> Iter
     for action in actions:
         years = span(action.schedule, project.plan)
         if action.schedule and action.schedule.periods:
-            schedule = "、".join(periods[p].name.get(current()) for p in action.schedule.periods)
+            names = (periods[p].name.get(current()) for p in action.schedule.periods)
+            schedule = say("sheet.glue").join(names)
+        elif years:
+            schedule = say("sheet.range", first=fy_short(years[0]), last=fy_short(years[1]))
         else:
-            schedule = f"{fy_short(years[0])}〜{fy_short(years[1])}" if years else ""
+            schedule = ""
         last, last_note = _record(action.status_in(year - 1), action.status)
         this = next((r for r in action.progress if r.year == year), None)
         status = status_word(this.status) if this else ""
@@ -135,17 +138,19 @@ def _action_rows(project: Project, actions: Iterable[Action], year: int) -> Iter
 
 
 def _value(value: float, kpi: Kpi, year: int) -> str:
-    return f"{number(value, kpi.precision)}（{fy_short(year)}）"
+    return say("sheet.dated", value=number(value, kpi.precision), year=fy_short(year))
 
 
 def _kpi_rows(kpis: Iterable[Kpi], year: int) -> Iterator[list[Value]]:
-    glue = "、" if current() == "ja" else "; "
+    glue = say("sheet.glue")
     for kpi in kpis:
         baseline = _value(kpi.baseline.value, kpi, kpi.baseline.year) if kpi.baseline else ""
         targets = glue.join(
             _value(t.value, kpi, t.year)
             if t.value is not None
-            else f"{t.text.get(current()) if t.text else ''}（{fy_short(t.year)}）"
+            else say(
+                "sheet.dated", value=t.text.get(current()) if t.text else "", year=fy_short(t.year)
+            )
             for t in kpi.targets
         )
         before = glue.join(_value(a.value, kpi, a.year) for a in kpi.actuals if a.year < year)

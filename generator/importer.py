@@ -7,26 +7,25 @@ unless that passes, and then each file is replaced atomically.
 
 What a cell means: an empty status or value cell changes nothing. A filled one sets that year's
 record (added when missing) with the note beside it; the note cell starts with the recorded
-note, so emptying it removes the note. A number may be written with full-width digits or with
-thousands separators (２５,６０７ → 25607); a unit, △ for minus or other text is refused, as
-`dxsite check` refuses them in YAML.
+note, so emptying it removes the note. A number is a cell the spreadsheet stored as a number,
+or text written as `dxsite check` wants it in YAML; full-width digits (２５６０７), thousands
+separators (25,607 as text), a unit, △ for minus or other text are refused with the number they
+should have been, exactly as in YAML.
 """
 
 from __future__ import annotations
 
 import math
 import os
-import re
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import clock, yamledit
-from .diagnostics import did_you_mean
+from .diagnostics import Diagnostic, did_you_mean
 from .errors import DxsiteError, PlanError
 from .exchange import Kind, parse_status, status_choices, status_word
 from .messages import current, say
@@ -34,14 +33,12 @@ from .model.fiscal import format_fiscal_year
 from .model.project import FILES, Project
 from .model.strategy import Action, ActionStatus
 from .model.text import Text
+from .numbers import correction, read_number
 from .sheets import Cell, Sheet
 from .validate import Result, validate
 
 KPIS_FILE = FILES["kpis"][0]
 STRATEGIES_FILE = FILES["strategies"][0]
-_GROUPED = re.compile(r"^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
-_PLAIN = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
-_UNIT = re.compile(r"^([+-]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*\D+$")
 
 
 class ImportFailed(DxsiteError):
@@ -85,27 +82,21 @@ class Change:
 
 
 def parse_number(cell: Cell) -> float | int:
-    """A number typed in a cell: full-width digits and thousands separators are accepted."""
+    """A number in a cell: one the spreadsheet stored as a number, or text that `dxsite check`
+    would accept in YAML (generator/numbers.py); nearly-numbers are refused with the number."""
     value = cell.value
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValueError(say("import.not_number", found=cell.text))
+        raise ValueError(correction(cell.text))
     if isinstance(value, int | float):
         if not math.isfinite(value):
-            raise ValueError(say("import.not_number", found=cell.text))
+            raise ValueError(correction(cell.text))
         return int(value) if float(value).is_integer() else value
-    text = unicodedata.normalize("NFKC", value).strip().replace("−", "-")
-    if _GROUPED.match(text):
-        text = text.replace(",", "")
-    if _PLAIN.match(text):
-        return float(text) if "." in text else int(text)
-    if text.startswith(("△", "▲")):
-        raise ValueError(say("import.accounting_minus", found=value, fixed="-" + text[1:]))
-    unit = _UNIT.match(text)
-    if unit:
-        raise ValueError(say("import.unit", found=value, fixed=unit.group(1).replace(",", "")))
-    if text.startswith("#"):
+    number = read_number(value)
+    if number is not None:
+        return number
+    if value.strip().startswith("#"):
         raise ValueError(say("import.cell_error", found=value))
-    raise ValueError(say("import.not_number", found=value))
+    raise ValueError(correction(value))
 
 
 class _Reader:
@@ -231,6 +222,13 @@ class _Reader:
         self.changes.append(Change(kind, item, name, self.year, value, before, note, where))
 
 
+def _record(editor: yamledit.Editor, change: Change) -> tuple[Any, str]:
+    """The KPI or action a change edits, and the list of records it writes in."""
+    if change.kind is Kind.KPIS:
+        return yamledit.kpi(editor, change.item), "actuals"
+    return yamledit.action(editor, change.item), "progress"
+
+
 def _edit(root: Path, changes: list[Change]) -> dict[str, str]:
     """The new text of each file the changes touch."""
     texts: dict[str, str] = {}
@@ -240,15 +238,33 @@ def _edit(root: Path, changes: list[Change]) -> dict[str, str]:
             continue
         editor = yamledit.Editor(rel, (root / rel).read_text(encoding="utf-8"))
         for c in mine:
+            item, key = _record(editor, c)
             if kind is Kind.KPIS:
-                item, key, after = yamledit.kpi(editor, c.item), "actuals", ("targets",)
                 values: dict[str, Any] = {"value": c.value}
+                after: tuple[str, ...] = ("targets",)
             else:
-                item, key, after = yamledit.action(editor, c.item), "progress", ("schedule",)
-                values = {"status": str(c.value)}
+                values, after = {"status": str(c.value)}, ("schedule",)
             yamledit.set_record(editor, item, key, c.year, values, c.note, after=after)
         texts[rel] = editor.dump()
     return texts
+
+
+def _at_cells(texts: dict[str, str], changes: list[Change], found: list[Diagnostic]) -> list[str]:
+    """The plan's new errors, each at the cell whose answer wrote the line it points at (the
+    error's own place in the YAML when no answer did)."""
+    editors = {rel: yamledit.Editor(rel, text) for rel, text in texts.items()}
+    cells: dict[tuple[str, int], str] = {}
+    for c in changes:
+        rel = KPIS_FILE if c.kind is Kind.KPIS else STRATEGIES_FILE
+        item, key = _record(editors[rel], c)
+        for line in yamledit.record_lines(editors[rel], item, key, c.year):
+            cells[(rel, line)] = c.where
+    return [
+        f"{cells[(d.path, d.line)]}: {say('severity.error')}: {d.message}"
+        if (d.path, d.line) in cells
+        else d.as_text()
+        for d in found
+    ]
 
 
 def _trial(root: Path, texts: dict[str, str]) -> Result:
@@ -301,9 +317,12 @@ def run(root: Path, sheets: Iterable[Sheet], year: int, *, dry_run: bool) -> Out
     old = {(d.path, d.message) for d in before.diagnostics}
     new = [d for d in after.diagnostics if (d.path, d.message) not in old]
     if after.failed():
-        lines = [d.as_text() for d in new if d.severity == "error"] or [
-            d.as_text() for d in after.diagnostics
-        ]
+        errors = [d for d in new if d.severity == "error"]
+        lines = (
+            _at_cells(texts, reader.changes, errors)
+            if errors
+            else [d.as_text() for d in after.diagnostics]
+        )
         raise ImportFailed("\n".join([say("import.would_break"), *lines, say("import.refused")]))
     if not dry_run:
         for rel, text in texts.items():

@@ -124,7 +124,7 @@ def _members(file: str, raw: bytes) -> zipfile.ZipFile:
         raise _refuse(file, "import.malformed") from None
     names = {info.filename.lower() for info in infos}
     if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED:
-        raise _refuse(file, "import.too_big", mb=MAX_FILE // 1_000_000)
+        raise _refuse(file, "import.unpacks", mb=MAX_UNPACKED // 1_000_000)
     if any(name.endswith("vbaproject.bin") for name in names):
         raise _refuse(file, "import.macro")
     if any(name.startswith("xl/externallinks/") for name in names):

@@ -22,8 +22,7 @@ from .diagnostics import Diagnostic, Severity, did_you_mean, has_errors
 from .load import Document, Loc, load_yaml, read_text
 from .model.project import CHAPTERS_DIR, FILES, Chapter, Project
 from .model.text import Text
-
-_FULL_WIDTH_NUMBER = re.compile(r"^[－ー-]?[０-９0-9]+([．.][０-９0-9]+)?$")
+from .numbers import correction
 
 
 def _unwrap(annotation: Any, index: bool) -> Any:
@@ -84,13 +83,10 @@ def _expected(error: ErrorDetails, model: type[BaseModel]) -> str:
     kind, value, loc = error["type"], error.get("input"), tuple(error["loc"])
     found = _describe(value)
     if kind in ("float_type", "int_type", "int_from_float", "float_parsing", "int_parsing"):
-        hint = ""
-        if isinstance(value, str) and _FULL_WIDTH_NUMBER.match(value.strip()):
-            hint = " (write numbers with half-width digits and no quotes, e.g. 80)"
-        elif isinstance(value, str):
-            hint = " (a number is written without quotes or units)"
+        if isinstance(value, str):
+            return correction(value)
         whole = "a whole number" if kind.startswith("int") else "a number"
-        return f"expected {whole}, found {found}{hint}"
+        return f"expected {whole}, found {found}"
     if kind == "string_type":
         hint = f' (put it in quotes: "{value}")' if isinstance(value, int | float) else ""
         return f"expected text, found {found}{hint}"

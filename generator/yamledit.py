@@ -134,3 +134,13 @@ def set_record(
         del found["note"]
     elif note:
         found["note"] = note
+
+
+def record_lines(editor: Editor, item: CommentedMap, key: str, year: int) -> range:
+    """The lines (1-based) the record of `year` in the list `key` of `item` spans; empty when
+    there is none."""
+    record = next((r for r in item.get(key) or [] if parse_fiscal_year(r["year"]) == year), None)
+    if record is None:
+        return range(0)
+    lines = [position[0] for position in record.lc.data.values()] or [record.lc.line]
+    return range(min(lines) + 1, max(lines) + 2)

@@ -68,8 +68,8 @@ def test_the_sample_city_warns_of_each_tracking_case_it_was_written_to_show(
     assert code == 0, out
     warnings = [line for line in out.splitlines() if ": warning: " in line]
     assert [w.split(": warning: ")[0] for w in warnings] == [
-        "kpis.yaml:37:30",
-        "kpis.yaml:59:30",
+        "kpis.yaml:39:30",
+        "kpis.yaml:63:30",
         "plan/strategies.yaml:24:15",
         "plan/strategies.yaml:40:15",
         "plan/timeline.yaml:10:14",
@@ -116,8 +116,8 @@ def test_a_number_written_as_text_is_not_coerced(scaffold: Path, dxsite: Run) ->
     code, out = dxsite("check", str(scaffold))
     assert code == 1
     assert (
-        'kpis.yaml:9:17: error: kpis[1].targets[1].value: expected a number, found text "100"'
-        in out
+        'kpis.yaml:9:17: error: kpis[1].targets[1].value: "100" is quoted, so it reads as text: '
+        "write 100 without quotes" in out
     )
 
 
@@ -126,7 +126,7 @@ def test_full_width_digits_are_rejected_with_a_hint(scaffold: Path, dxsite: Run)
     code, out = dxsite("check", str(scaffold))
     assert code == 1
     assert "kpis.yaml:9:17: error:" in out
-    assert "half-width digits" in out
+    assert '"１００" is written with full-width digits: write 100' in out
 
 
 def test_nan_and_infinity_are_not_numbers(scaffold: Path, dxsite: Run) -> None:

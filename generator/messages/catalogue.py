@@ -1,6 +1,7 @@
 """Every message, hint, severity word and summary of dxsite: key → {ja, en} (str.format fields)."""
 
 from .exchange import EXCHANGE
+from .numbers import NUMBERS
 from .package import PACKAGE
 
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -104,4 +105,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.error": {"ja": "dxsite: エラー: {problem}", "en": "dxsite: error: {problem}"},
     **EXCHANGE,
     **PACKAGE,
+    **NUMBERS,
 }

@@ -1,6 +1,9 @@
 """The words of the progress workbooks and of `dxsite collect` / `dxsite import` (ja and en)."""
 
 EXCHANGE: dict[str, dict[str, str]] = {
+    "sheet.dated": {"ja": "{value}（{year}）", "en": "{value} ({year})"},
+    "sheet.range": {"ja": "{first}〜{last}", "en": "{first}–{last}"},
+    "sheet.glue": {"ja": "、", "en": "; "},
     "sheet.actions": {"ja": "取組", "en": "Actions"},
     "sheet.kpis": {"ja": "数値目標", "en": "KPIs"},
     "column.actions.id": {"ja": "ID", "en": "ID"},
@@ -78,6 +81,12 @@ EXCHANGE: dict[str, dict[str, str]] = {
     "import.malformed": {
         "ja": "Excel ブック（.xlsx）として読み込めません（壊れているか、別の形式です）",
         "en": "this is not a readable Excel workbook (.xlsx): it is damaged or of another kind",
+    },
+    "import.unpacks": {
+        "ja": "ブックを展開すると {mb} MB を超えます（圧縮爆弾の疑い）。"
+        "照会票を保存し直してください",
+        "en": "the workbook unpacks to more than {mb} MB (a zip bomb?); save the progress "
+        "workbook again",
     },
     "import.external": {
         "ja": "ほかのファイルへのリンク（外部参照）を含むブックは読み込みません。"
@@ -165,18 +174,6 @@ EXCHANGE: dict[str, dict[str, str]] = {
         "先に progress へ移してください",
         "en": "this action records one status (status: {status}) instead of a status per "
         "year: move it into progress first",
-    },
-    "import.not_number": {
-        "ja": "「{found}」は数値ではありません。数値だけを書いてください",
-        "en": '"{found}" is not a number: write the number only',
-    },
-    "import.unit": {
-        "ja": "「{found}」には単位などが付いています。{fixed} のように数値だけを書いてください",
-        "en": '"{found}" has a unit or other text: write the number only, e.g. {fixed}',
-    },
-    "import.accounting_minus": {
-        "ja": "「{found}」の △ はマイナスの意味ですか。{fixed} と書いてください",
-        "en": 'does the △ in "{found}" mean minus? write {fixed}',
     },
     "import.cell_error": {
         "ja": "セルが計算エラー（{found}）になっています。値を入力してください",
