@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from .fold import refold, source_lines
 from .load import MAX_BYTES, _Resolver, load_text
 from .model.fiscal import parse_fiscal_year
 from .model.text import Text
@@ -510,6 +511,15 @@ def _fast(text: str) -> Any:
             _CParser.__init__(self, stream)
             yaml.constructor.SafeConstructor.__init__(self)
             _Resolver.__init__(self)
+            self.lines: list[tuple[str, str]] | None = None
+
+        def construct_scalar(self, node: yaml.ScalarNode | yaml.MappingNode) -> str:
+            """Text written over several lines, folded as the current version is (see fold.py)."""
+            value = yaml.constructor.SafeConstructor.construct_scalar(self, node)
+            if not isinstance(node, yaml.ScalarNode) or node.start_mark.line == node.end_mark.line:
+                return value
+            self.lines = self.lines or source_lines(text)
+            return refold(value, node, self.lines)
 
     loader = _Fast(text)
     try:

@@ -10,6 +10,7 @@ stay text), `010` is ten, `9:00` is text.
 from __future__ import annotations
 
 import datetime
+import functools
 import gc
 import math
 import re
@@ -22,6 +23,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, Severity
+from .fold import refold, source_lines
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
@@ -227,14 +229,23 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 class _Builder:
     """Turns a composed node tree into Python values, recording positions."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, text: str) -> None:
         self.doc = doc
+        self.text = text
         self.diagnostics: list[Diagnostic] = []
+
+    @functools.cached_property
+    def lines(self) -> list[tuple[str, str]]:
+        """The source lines, for folding text written over several lines (only then)."""
+        return source_lines(self.text)
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.doc.values[loc] = _position(node.start_mark)
         if isinstance(node, yaml.ScalarNode):
-            return _scalar(node)
+            value = _scalar(node)
+            if isinstance(value, str) and node.start_mark.line != node.end_mark.line:
+                return refold(value, node, self.lines)
+            return value
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.MappingNode)
@@ -374,7 +385,7 @@ def _compose(loader: Any, text: str, rel: str) -> tuple[Document | None, list[Di
         root = loader.get_single_node()
         if root is None:
             return None, [Diagnostic(rel, 1, 1, Severity.ERROR, "the file is empty", "empty")]
-        builder = _Builder(doc)
+        builder = _Builder(doc, text)
         doc.data = builder.build(root, ())
     except _Problem as exc:
         line, col = _position(exc.mark)
