@@ -57,7 +57,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    """Start a plan for another city."""
+    """Start a city's own repository."""
     commands.new(Path(args.dir))
     print(say("new.created", dir=args.dir))
     return 0
@@ -177,7 +177,10 @@ def parser() -> argparse.ArgumentParser:
     _lang_option(serve)
     serve.set_defaults(run=cmd_serve)
 
-    new = sub.add_parser("new", help="write a minimal valid plan into a new directory")
+    new = sub.add_parser(
+        "new",
+        help="write a city's repository (plan, workflows, pinned dxsite) into a new directory",
+    )
     new.add_argument("dir")
     _lang_option(new)
     new.set_defaults(run=cmd_new)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 from pathlib import Path
 
-from . import clock, importer
+from . import __version__, clock, importer
 from . import collect as exchange_collect
 from .errors import DxsiteError, PlanError
 from .messages import current, say
@@ -25,6 +25,11 @@ from .site import build as build_site
 from .validate import Result, validate
 
 SCAFFOLD = Path(__file__).with_name("scaffold")
+REQUIREMENTS = """\
+# The dxsite that CI and editors install (pip install -r requirements.txt). To upgrade, change
+# the version in a pull request and look at its preview.
+dxsite=={version}
+"""
 WATCHED = ("plan", "kpis.yaml", THEME_DIR, "mkdocs.yml")
 
 Report = Callable[[Result], None]
@@ -146,12 +151,16 @@ def import_sheets(
 
 
 def new(target: Path) -> None:
-    """Write a minimal valid plan (both languages) that builds at once. It holds no theme/: the
-    site takes the theme of the installed dxsite."""
+    """Write a city's repository: a minimal valid plan (both languages) that builds at once, the
+    pull-request and publish workflows, the pre-commit configuration, requirements.txt pinning
+    this dxsite and a README for the editors. No theme/: the site takes the pinned dxsite's."""
     try:
         if target.exists() and (not target.is_dir() or any(target.iterdir())):
             raise DxsiteError(say("new.not_empty", dir=target))
         shutil.copytree(SCAFFOLD, target, dirs_exist_ok=True)
+        (target / "requirements.txt").write_text(
+            REQUIREMENTS.format(version=__version__), encoding="utf-8"
+        )
         write_schemas(target)
     except OSError as exc:
         raise DxsiteError(say("new.failed", dir=target, problem=exc.strerror or exc)) from None

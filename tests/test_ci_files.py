@@ -9,27 +9,63 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import ROOT
+from generator import __version__, cli
+
+from .conftest import ROOT, SCAFFOLD
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+CITY_WORKFLOWS = sorted((SCAFFOLD / ".github" / "workflows").glob("*.yml"))
 
 
-@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
-def test_workflows_validate_against_the_github_workflow_schema(workflow: Path) -> None:
+def assert_valid_workflows(*workflows: Path) -> None:
+    """Each file validates against the GitHub workflow schema (vendored: no network)."""
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "check_jsonschema",
-            "--builtin-schema",
-            "vendor.github-workflows",
-            str(workflow),
-        ],
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows"]
+        + [str(w) for w in workflows],
         capture_output=True,
         text=True,
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    "workflow", WORKFLOWS + CITY_WORKFLOWS, ids=lambda p: p.relative_to(ROOT).as_posix()
+)
+def test_workflows_validate_against_the_github_workflow_schema(workflow: Path) -> None:
+    assert_valid_workflows(workflow)
+
+
+def test_a_city_repository_gets_this_repositorys_workflows() -> None:
+    assert [p.name for p in CITY_WORKFLOWS] == [p.name for p in WORKFLOWS]
+    for city, own in zip(CITY_WORKFLOWS, WORKFLOWS, strict=True):
+        assert city.read_bytes() == own.read_bytes(), f"{city} differs from {own}"
+
+
+def test_workflows_install_dxsite_from_requirements_txt() -> None:
+    for workflow in WORKFLOWS:
+        jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
+        runs = [s.get("run", "") for job in jobs.values() for s in job["steps"]]
+        installs = [r for r in runs if r.startswith("pip ")]
+        assert installs in ([], ["pip install -r requirements.txt"]), workflow.name
+    own = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in own if not line.startswith("#")] == ["-e ."]
+
+
+def test_dxsite_new_pins_this_dxsite_and_hooks_dxsite_check(tmp_path: Path) -> None:
+    assert cli.main(["new", str(tmp_path / "city")]) == 0
+    pins = (tmp_path / "city/requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in pins if not line.startswith("#")] == [f"dxsite=={__version__}"]
+    config = yaml.safe_load((tmp_path / "city/.pre-commit-config.yaml").read_text("utf-8"))
+    (local,) = config["repos"]
+    (hook,) = local["hooks"]
+    (ours,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert local["repo"] == "local" and hook["language"] == "system"
+    for key in ("id", "entry", "pass_filenames", "files"):
+        assert hook[key] == ours[key]
+    readme = (tmp_path / "city/README.md").read_text(encoding="utf-8")
+    assert "dxsite check ." in readme and "dxsite build ." in readme
+    assert "dxsite collect" in readme and "dxsite import" in readme
 
 
 def test_the_pull_request_job_checks_with_annotations_builds_strictly_and_uploads() -> None:

@@ -26,6 +26,7 @@ import pytest
 from generator import __version__
 
 from .conftest import ROOT, Run
+from .test_ci_files import assert_valid_workflows
 
 SOURCES = ("pyproject.toml", "README.md", "generator", "theme")
 WHEEL = f"dxsite-{__version__}-py3-none-any.whl"
@@ -117,6 +118,13 @@ def test_the_installed_dxsite_starts_checks_and_builds_a_city_outside_the_checko
     assert (site / "assets/stylesheets/dxsite.css").read_bytes() == (
         ROOT / "theme/assets/stylesheets/dxsite.css"
     ).read_bytes()
+    city = tmp_path / "city"
+    workflows = sorted((city / ".github/workflows").glob("*.yml"))
+    assert [w.name for w in workflows] == ["publish.yml", "pull-request.yml"]
+    assert_valid_workflows(*workflows)
+    assert f"dxsite=={__version__}" in (city / "requirements.txt").read_text(encoding="utf-8")
+    assert (city / ".pre-commit-config.yaml").is_file()
+    assert (city / "README.md").is_file()
 
 
 def test_dxsite_new_refuses_a_file_with_a_message(tmp_path: Path, dxsite: Run) -> None:
