@@ -119,3 +119,42 @@ def tab_until(page: Page, done: str, limit: int = 80) -> list[dict[str, Any]]:
         if state[done]:
             return stops
     raise AssertionError(f"{limit} Tabs never reached {done}: {[s['text'] for s in stops]}")
+
+
+# What scrolls sideways: the page itself, or any element whose content is wider than its box.
+SIDEWAYS = """() => {
+  const wide = [];
+  const root = document.scrollingElement;
+  if (root.scrollWidth > root.clientWidth) {
+    wide.push(`page ${root.scrollWidth}>${root.clientWidth}`);
+  }
+  for (const e of document.querySelectorAll("body *")) {
+    const x = getComputedStyle(e).overflowX;
+    if ((x === "auto" || x === "scroll") && e.scrollWidth > e.clientWidth + 1) {
+      const name = e.getAttribute("aria-label") || e.className;
+      wide.push(`${e.tagName.toLowerCase()} ${name} ${e.scrollWidth}>${e.clientWidth}`);
+    }
+  }
+  return wide;
+}"""
+
+# The cells of the page's tables that lie (partly) beyond the left or right edge of the screen,
+# how many grades and action statuses the tables show, and how many rows are actions.
+CELLS_OFF_SCREEN = """() => {
+  const width = document.documentElement.clientWidth;
+  const off = [];
+  for (const cell of document.querySelectorAll("article table tbody :is(th, td)")) {
+    const r = cell.getBoundingClientRect();
+    if (r.width && (r.left < 0 || r.right > width)) off.push(cell.textContent.trim().slice(0, 30));
+  }
+  const shown = (sel) => [...document.querySelectorAll(sel)].filter((e) => {
+    const r = e.getBoundingClientRect();
+    return r.width && r.left >= 0 && r.right <= width;
+  }).length;
+  return {
+    off,
+    grades: shown("article table .dx-grade"),
+    statuses: shown("article table :is(.dx-astatus, .dx-action__status)"),
+    actions: document.querySelectorAll("article tr[data-action]").length,
+  };
+}"""

@@ -25,7 +25,15 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from benchmarks import search as search_benchmark
 from generator import accessibility, cli
 
-from .browser_support import DESKTOP, PHONE, Watcher, focused, tab_until
+from .browser_support import (
+    CELLS_OFF_SCREEN,
+    DESKTOP,
+    PHONE,
+    SIDEWAYS,
+    Watcher,
+    focused,
+    tab_until,
+)
 from .conftest import ROOT, build_as_of
 
 needs_chromium = pytest.mark.skipif(
@@ -434,17 +442,17 @@ def test_every_chart_has_a_name_and_a_table_the_keyboard_reaches(
 
 
 @needs_chromium
-def test_no_page_scrolls_sideways_on_a_375_px_phone(site: Site, watcher: Watcher) -> None:
+def test_no_page_or_element_scrolls_sideways_on_a_375_px_phone(
+    site: Site, watcher: Watcher
+) -> None:
     page = watcher.page(viewport=PHONE, is_mobile=True, has_touch=True)
     wide = {}
     for url in site.urls:
         page.goto(site.url(url))
-        sizes = page.evaluate(
-            "() => { const s = document.scrollingElement; return [s.scrollWidth, s.clientWidth]; }"
-        )
-        if sizes[0] > sizes[1]:
-            wide[url] = sizes
-    assert not wide, f"pages wider than the phone (scrollWidth, clientWidth): {wide}"
+        found = page.evaluate(SIDEWAYS)
+        if found:
+            wide[url] = found
+    assert not wide, f"wider than the phone (scrollWidth>clientWidth): {wide}"
     watcher.assert_clean()
 
 
@@ -516,8 +524,58 @@ def test_the_home_summary_lies_in_the_first_screen_of_a_375_px_phone(
 
 
 @needs_chromium
-def test_axe_finds_no_violation_on_the_sample_citys_pages(sample: Site, watcher: Watcher) -> None:
-    report = accessibility.audit(watcher.browser, sample.base, sample.urls, context=watcher.context)
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_axe_finds_no_violation_on_the_sample_citys_pages(
+    sample: Site, watcher: Watcher, viewport: dict[str, int]
+) -> None:
+    report = accessibility.audit(
+        watcher.browser,
+        sample.base,
+        sample.urls,
+        context=lambda scheme: watcher.context(scheme, viewport=viewport),
+    )
     assert {p.url for p in report.pages} >= {"/attention/", "/methodology/", "/en/attention/"}
     assert report.violations == 0, "\n".join(report.problems())
+    watcher.assert_clean()
+
+
+@needs_chromium
+def test_on_a_375_px_phone_every_grade_and_status_is_on_screen_and_nothing_scrolls_sideways(
+    sample: Site, watcher: Watcher
+) -> None:
+    """KPI and action tables become cards: every cell (the grade and status included) lies
+    within the screen, on every page of both languages, the yearly reports too."""
+    page = watcher.page(viewport=PHONE, is_mobile=True, has_touch=True)
+    problems, grades, statuses, actions = {}, {}, {}, {}
+    for url in sample.urls:
+        page.goto(sample.url(url))
+        cells = page.evaluate(CELLS_OFF_SCREEN)
+        wide = page.evaluate(SIDEWAYS)
+        if cells["off"] or wide:
+            problems[url] = (cells["off"][:5], wide)
+        grades[url], statuses[url], actions[url] = (
+            cells["grades"],
+            cells["statuses"],
+            cells["actions"],
+        )
+    assert not problems, problems
+    kpis = len(list((sample.dir / "data" / "kpis").glob("*.csv")))
+    for prefix in ("", "/en"):
+        assert grades[prefix + "/kpis/"] == kpis
+        assert grades[prefix + "/reports/2025/"] == kpis
+        assert statuses[prefix + "/reports/2025/"] == actions[prefix + "/reports/2025/"] > 5
+        assert statuses[prefix + "/strategies/gyosei/"] >= 3
+    watcher.assert_clean()
+
+
+@needs_chromium
+def test_on_a_desktop_the_kpi_and_action_lists_stay_tables(sample: Site, watcher: Watcher) -> None:
+    page = watcher.page(viewport=DESKTOP)
+    for url in ("/kpis/", "/en/strategies/gyosei/", "/reports/2025/"):
+        page.goto(sample.url(url))
+        displays = page.eval_on_selector_all(
+            "article table.dx-table tbody tr", "rows => rows.map(r => getComputedStyle(r).display)"
+        )
+        assert displays and set(displays) == {"table-row"}, url
+        assert page.evaluate(SIDEWAYS) == [], url
     watcher.assert_clean()

@@ -20,8 +20,8 @@ from ..progress import Assessment
 from ..report import Change, report_years, yearly_report
 from ..search import JA_SEPARATOR
 from ..tracking import Tracking, span
+from . import cards, labels, text
 from . import format as fmt
-from . import labels, text
 from .charts import (
     ended_note,
     gantt_chart,
@@ -273,7 +273,7 @@ class PageRenderer:
         """One page from its template, with its description and the date its sources last
         changed in its front matter."""
         values = {**self._common(path), **context}
-        page = self.env.get_template(template).render(values)
+        page = cards.label_cells(self.env.get_template(template).render(values))
         meta = f"description: {json.dumps(self.describe(description), ensure_ascii=False)}\n"
         date = self.updated(sources(path)) if self.updated and sources(path) else None
         if date:
