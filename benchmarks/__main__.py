@@ -21,11 +21,13 @@ from .measure import measure_size, profile
 from .synthetic import REPO, SIZES
 
 ALL_SIZES = ("S", *SIZES)
+DEFAULT_SIZES = ["S", "M", "L"]
 OUTPUT = REPO / "benchmarks" / "output"
 
 
 def _sizes(value: str) -> list[str]:
-    sizes = [s.strip().upper() for s in value.split(",") if s.strip()]
+    known = {s.upper(): s for s in ALL_SIZES}
+    sizes = [known.get(s.strip().upper(), s.strip()) for s in value.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in ALL_SIZES]
     if unknown or not sizes:
         raise argparse.ArgumentTypeError(f"sizes are {', '.join(ALL_SIZES)}; got {value!r}")
@@ -35,7 +37,7 @@ def _sizes(value: str) -> list[str]:
 def parser() -> argparse.ArgumentParser:
     """The command line."""
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[2])
-    p.add_argument("--sizes", type=_sizes, default=list(ALL_SIZES), help="default: S,M,L")
+    p.add_argument("--sizes", type=_sizes, default=DEFAULT_SIZES, help="default: S,M,L")
     p.add_argument("--output", type=Path, default=OUTPUT / "report.json", help="the JSON report")
     p.add_argument("--repeat", type=int, default=3, help="runs per stage; the best is reported")
     p.add_argument("--work", type=Path, default=OUTPUT / "work", help="where the plans are built")

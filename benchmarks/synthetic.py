@@ -33,6 +33,8 @@ class Size:
     kpis: int
     years: int
     first_year: int
+    uneven: bool = False
+    """Strategies and measures of unequal size, as real plans have (`_split_unevenly`)."""
 
     @property
     def items(self) -> int:
@@ -43,6 +45,25 @@ class Size:
 SIZES = {
     "M": Size("M", strategies=10, measures=60, actions=300, kpis=100, years=8, first_year=2021),
     "L": Size("L", strategies=30, measures=300, actions=3000, kpis=1000, years=12, first_year=2019),
+    "XL": Size(
+        "XL", strategies=100, measures=1000, actions=10000, kpis=3000, years=12, first_year=2019
+    ),
+    "M-uneven": Size(
+        "M-uneven", 10, measures=60, actions=300, kpis=100, years=8, first_year=2021, uneven=True
+    ),
+    "L-uneven": Size(
+        "L-uneven",
+        30,
+        measures=300,
+        actions=3000,
+        kpis=1000,
+        years=12,
+        first_year=2019,
+        uneven=True,
+    ),
+    "XL-uneven": Size(
+        "XL-uneven", 100, 1000, 10000, kpis=3000, years=12, first_year=2019, uneven=True
+    ),
 }
 """The generated sizes; S is the shipped plan (see `write_plan`)."""
 
@@ -120,6 +141,20 @@ def _split(total: int, parts: int) -> list[int]:
     """`total` items over `parts` owners, as evenly as possible: 10 over 3 → [4, 3, 3]."""
     base, extra = divmod(total, parts)
     return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+_WEIGHTS = (8, 4, 2, 1, 1, 1, 1, 1)
+"""How unequal an uneven plan is: of every eight strategies (or measures), the first holds eight
+times the share of the last four; the largest is about 3.5 times the mean."""
+
+
+def _split_unevenly(total: int, parts: int) -> list[int]:
+    """`total` items over `parts` owners in the proportions of `_WEIGHTS`, each at least 1."""
+    weights = [_WEIGHTS[i % len(_WEIGHTS)] for i in range(parts)]
+    counts = [max(1, total * w // sum(weights)) for w in weights]
+    for i in range(total - sum(counts)):
+        counts[i % parts] += 1
+    return counts
 
 
 def _era(year: int) -> str:
@@ -297,8 +332,9 @@ class _Writer:
 
     def strategies(self) -> dict[str, Any]:
         size = self.size
-        measure_counts = _split(size.measures, size.strategies)
-        action_counts = iter(_split(size.actions, size.measures))
+        split = _split_unevenly if size.uneven else _split
+        measure_counts = split(size.measures, size.strategies)
+        action_counts = iter(split(size.actions, size.measures))
         strategies, m_no, a_no = [], 0, 0
         for s_no, n_measures in enumerate(measure_counts, 1):
             s_ja, s_en = self.name(("戦略", "strategy"), s_no)
