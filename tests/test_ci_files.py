@@ -36,6 +36,17 @@ def test_workflows_validate_against_the_github_workflow_schema(workflow: Path) -
     assert_valid_workflows(workflow)
 
 
+def test_the_city_pre_commit_configuration_validates() -> None:
+    config = SCAFFOLD / ".pre-commit-config.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", str(config)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_a_city_repository_gets_this_repositorys_workflows() -> None:
     assert [p.name for p in CITY_WORKFLOWS] == [p.name for p in WORKFLOWS]
     for city, own in zip(CITY_WORKFLOWS, WORKFLOWS, strict=True):
@@ -60,7 +71,7 @@ def test_dxsite_new_pins_this_dxsite_and_hooks_dxsite_check(tmp_path: Path) -> N
     (local,) = config["repos"]
     (hook,) = local["hooks"]
     (ours,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert local["repo"] == "local" and hook["language"] == "system"
+    assert local["repo"] == "local" and hook["language"] == "unsupported"
     for key in ("id", "entry", "pass_filenames", "files"):
         assert hook[key] == ours[key]
     readme = (tmp_path / "city/README.md").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""dxsite installed from its own wheel, away from any checkout, starts and builds a city's plan.
+"""dxsite installed from its own wheel, away from any checkout, starts, checks and builds a city's
+repository, whose pre-commit hook then runs the installed dxsite.
 
 The sdist and the wheel are built with `python -m build --no-isolation` (the wheel from the
 sdist, so both must carry the theme) by the test environment's setuptools: no network. The wheel
@@ -33,8 +34,9 @@ WHEEL = f"dxsite-{__version__}-py3-none-any.whl"
 SDIST = f"dxsite-{__version__}.tar.gz"
 
 
-def _run(*command: str | Path, cwd: Path) -> str:
+def _run(*command: str | Path, cwd: Path, **extra: str) -> str:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    env.update(extra)
     done = subprocess.run(
         [str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, check=False
     )
@@ -123,7 +125,19 @@ def test_the_installed_dxsite_starts_checks_and_builds_a_city_outside_the_checko
     assert [w.name for w in workflows] == ["publish.yml", "pull-request.yml"]
     assert_valid_workflows(*workflows)
     assert f"dxsite=={__version__}" in (city / "requirements.txt").read_text(encoding="utf-8")
-    assert (city / ".pre-commit-config.yaml").is_file()
+    _run("git", "init", "--quiet", cwd=city)
+    _run("git", "add", "--all", cwd=city)
+    hook = _run(
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "run",
+        "--all-files",
+        cwd=city,
+        PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}",
+        PRE_COMMIT_HOME=str(tmp_path / "pre-commit"),
+    )
+    assert "dxsite check" in hook and "Passed" in hook
     assert (city / "README.md").is_file()
 
 
