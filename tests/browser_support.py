@@ -158,3 +158,24 @@ CELLS_OFF_SCREEN = """() => {
     actions: document.querySelectorAll("article tr[data-action]").length,
   };
 }"""
+
+
+# Each chart's smallest text as the reader sees it (font size times the SVG's scale), the texts
+# cut with "…", and the texts that reach beyond the chart's box.
+CHART_TEXT = """() => [...document.querySelectorAll("figure.dx-chart svg")].map((svg) => {
+  const box = svg.getBoundingClientRect();
+  const scale = box.width / svg.viewBox.baseVal.width;
+  const texts = [...svg.querySelectorAll("text")];
+  const sizes = texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  const cut = texts.filter((t) => t.firstChild.textContent.endsWith("…"));
+  const outside = texts.filter((t) => {
+    const r = t.getBoundingClientRect();
+    return r.left < box.left - 1 || r.right > box.right + 1;
+  });
+  return {
+    id: svg.closest("figure").id,
+    smallest: Math.min(...sizes),
+    cut: cut.map((t) => t.textContent),
+    outside: outside.map((t) => t.textContent),
+  };
+})"""

@@ -27,6 +27,7 @@ from generator import accessibility, cli
 
 from .browser_support import (
     CELLS_OFF_SCREEN,
+    CHART_TEXT,
     DESKTOP,
     PHONE,
     SIDEWAYS,
@@ -578,4 +579,35 @@ def test_on_a_desktop_the_kpi_and_action_lists_stay_tables(sample: Site, watcher
         )
         assert displays and set(displays) == {"table-row"}, url
         assert page.evaluate(SIDEWAYS) == [], url
+    watcher.assert_clean()
+
+
+@needs_chromium
+def test_chart_text_and_the_switcher_read_at_12_px_or_more_on_a_375_px_phone(
+    site: Site, sample: Site, watcher: Watcher
+) -> None:
+    """No chart label is cut or runs out of its chart: long action names wrap."""
+    page = watcher.page(viewport=PHONE, is_mobile=True, has_touch=True)
+    small, cut, outside, charts = {}, {}, {}, 0
+    for served in (site, sample):
+        for url in served.pages:
+            page.goto(served.url(url))
+            for chart in page.evaluate(CHART_TEXT):
+                charts += 1
+                where = f"{url} {chart['id']}"
+                if chart["smallest"] < 12:
+                    small[where] = round(chart["smallest"], 1)
+                if chart["cut"]:
+                    cut[where] = chart["cut"]
+                if chart["outside"]:
+                    outside[where] = chart["outside"]
+            switcher = page.evaluate(
+                "() => parseFloat(getComputedStyle(document.querySelector('.dx-lang__link'))"
+                ".fontSize)"
+            )
+            assert switcher >= 12, (url, switcher)
+    assert charts > 20
+    assert not small, f"chart text below 12 px: {small}"
+    assert not cut, f"labels cut with …: {cut}"
+    assert not outside, f"labels beyond the chart: {outside}"
     watcher.assert_clean()

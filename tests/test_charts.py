@@ -209,7 +209,9 @@ def test_axis_labels_unit_and_years() -> None:
         "R5",
     ]
     en = texts(svg_of(parse(trend_chart(kpi(), "en", "c"))))
-    assert "Unit: million yen" in en and "FY2018" in en and "FY2023" in en
+    # English years are wider: every other one is labelled so that none overlap.
+    assert "Unit: million yen" in en
+    assert [w for w in en if w.startswith("FY")] == ["FY2018", "FY2020", "FY2022"]
     assert 4 <= len(classed(svg, "dx-chart__grid")) <= 5
 
 
@@ -481,3 +483,18 @@ def test_any_kpi_draws_inside_the_viewbox(
 def test_values_a_subnormal_apart_get_ticks_instead_of_a_crash() -> None:
     ticks, _ = svg.nice_ticks(0.0, 5e-324)
     assert ticks[0] <= 0.0 <= 5e-324 <= ticks[-1]
+
+
+def test_long_labels_wrap_at_words_or_between_japanese_characters() -> None:
+    ja = svg.wrap("マイナンバーカードの普及・利活用促進と、窓口のオンライン化を進める取組", 200)
+    assert "".join(ja) == "マイナンバーカードの普及・利活用促進と、窓口のオンライン化を進める取組"
+    assert all(svg.text_width(line) <= 200 for line in ja)
+    assert not any(line[0] in "、。・ー" for line in ja[1:])
+    en = svg.wrap("Ensuring security and the proper handling of personal information", 200)
+    assert " ".join(en) == "Ensuring security and the proper handling of personal information"
+    assert len(en) == 3
+
+
+def test_a_label_longer_than_three_lines_is_cut_on_the_third() -> None:
+    lines = svg.wrap("word " * 60, 200)
+    assert len(lines) == svg.LABEL_LINES and lines[-1].endswith("…")

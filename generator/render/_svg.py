@@ -13,11 +13,15 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-FONT = 13.0
+FONT = 15.0
 """The font size of chart text, in viewBox units."""
 WIDTH = 400.0
-"""The width of every chart's viewBox: about a phone's column, so that on a 375 px phone the
-text stays about 11 px; charts.css caps the width on larger screens (text about 18 px)."""
+"""The width of every chart's viewBox: about a phone's column, so that on a 375 px phone (a
+343 px column) the text is 12.9 px; charts.css caps the width on larger screens (text 18 px)."""
+LINE = FONT + 4
+"""The distance between the lines of a label that wraps."""
+LABEL_LINES = 3
+"""At most this many lines for a label; a longer one is cut with … on its last line."""
 PAD = 8.0
 """The margin on the left and right of a chart."""
 
@@ -36,9 +40,13 @@ def num(value: float) -> str:
     return f"{value:.1f}"
 
 
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
 def text_width(text: str, size: float = FONT) -> float:
     """An estimate of the rendered width: full-width characters 1 em, others 0.6 em."""
-    return sum(size if unicodedata.east_asian_width(c) in "WF" else 0.6 * size for c in text)
+    return sum(size if _wide(c) else 0.6 * size for c in text)
 
 
 def fit(text: str, width: float, size: float = FONT) -> str:
@@ -57,6 +65,49 @@ def fit(text: str, width: float, size: float = FONT) -> str:
 MIN_SPAN = 1e-9
 """Values closer than this are drawn as one level (a KPI has at most 6 decimals); below it the
 step would underflow (0 to 5e-324)."""
+
+
+_CLOSING = set("、。，．・：；？！）」』】〕ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ")
+"""Characters a Japanese line must not start with (kinsoku): they stay with the one before."""
+
+
+def _joins(token: str, char: str) -> bool:
+    """Whether `char` stays with the token before it (no line break between them)."""
+    if char == " " or char in _CLOSING:
+        return True
+    last = token[-1]
+    return not (_wide(char) or _wide(last) or last == " ")
+
+
+def _tokens(text: str) -> list[str]:
+    """The pieces a label may break between: Latin words with their trailing space, and each
+    full-width character with the punctuation that must not start a line."""
+    tokens: list[str] = []
+    for char in text:
+        if tokens and _joins(tokens[-1], char):
+            tokens[-1] += char
+        else:
+            tokens.append(char)
+    return tokens
+
+
+def wrap(text: str, width: float, lines: int = LABEL_LINES, size: float = FONT) -> list[str]:
+    """The text on as many lines of `width` as it needs, at most `lines` (the last cut with …).
+
+    Latin text breaks at spaces, Japanese between characters but never before 、。）」 or a small
+    kana; a word wider than the line is cut."""
+    out: list[str] = []
+    current = ""
+    for token in _tokens(" ".join(text.split())):
+        if current and text_width((current + token).rstrip(), size) > width:
+            out.append(current.rstrip())
+            current = token.lstrip()
+        else:
+            current += token
+    out.append(current.rstrip())
+    if len(out) > lines:
+        out = [*out[: lines - 1], fit(" ".join(out[lines - 1 :]) + "…", width, size)]
+    return [fit(line, width, size) for line in out]
 
 
 def nice_ticks(low: float, high: float) -> tuple[list[float], int]:
@@ -209,10 +260,15 @@ alone (charts.css fills planned and postponed bars only as outlines, dashed when
 
 def _now_line(now: Now, col: float, bottom: float) -> list[str]:
     x = PAD + (now.column + 0.5) * col
-    return [
-        line(x, 22, x, bottom, "dx-chart__now"),
-        text(x + 3, bottom + 14, now.label, "dx-chart__now-label"),
-    ]
+    fits = x + 3 + text_width(now.label) <= WIDTH - PAD
+    label = text(
+        x + 3 if fits else x - 3,
+        bottom + 14,
+        now.label,
+        "dx-chart__now-label",
+        "start" if fits else "end",
+    )
+    return [line(x, 22, x, bottom, "dx-chart__now"), label]
 
 
 def status_legend(keys: Sequence[tuple[str, str]], top: float) -> tuple[list[str], float]:
@@ -246,17 +302,20 @@ def timeline(
             out.append(text(PAD, y + 23, r.label, "dx-chart__group", width=WIDTH - 2 * PAD))
             y += 32
             continue
-        indent = 16.0 if r.glyph else 0.0
+        indent = 18.0 if r.glyph else 0.0
         if r.glyph:
             out.append(text(PAD, y + 16, r.glyph, "dx-chart__glyph"))
-        out.append(text(PAD + indent, y + 16, r.label, width=WIDTH - 2 * PAD - indent))
+        label = wrap(r.label, WIDTH - 2 * PAD - indent)
+        for i, words in enumerate(label):
+            out.append(text(PAD + indent, y + 16 + i * LINE, words))
+        y += (len(label) - 1) * LINE
         if r.span is None:
-            out.append(text(PAD, y + 32, empty, "dx-chart__unscheduled"))
+            out.append(text(PAD, y + 34, empty, "dx-chart__unscheduled"))
         else:
             start, end = r.span
             x, w = PAD + (start - first) * col + 2, (end - start + 1) * col - 4
-            out.append(rect(x, y + 22, w, 12, f"dx-chart__bar {r.cls}", r.attrs, r.label))
-        y += 42
+            out.append(rect(x, y + 23, w, 12, f"dx-chart__bar {r.cls}", r.attrs, r.label))
+        y += 44
     grid = []
     for i, head in enumerate(heads):
         x = PAD + i * col
