@@ -25,6 +25,8 @@ def _report(result: Result, fmt: str, *, strict: bool) -> None:
         for rel, (done, total) in sorted(result.coverage.items()):
             percent = 100 * done / total if total else 100.0
             print(say("coverage.line", file=rel, done=done, total=total, percent=percent))
+    if result.omitted:
+        print(say("summary.omitted", count=result.omitted, shown=len(result.diagnostics)))
     line = summary(result.diagnostics)
     if strict and not any(d.severity == "error" for d in result.diagnostics):
         line += say("summary.strict") if result.diagnostics else ""

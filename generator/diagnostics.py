@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -31,16 +32,42 @@ class Diagnostic:
     def as_text(self) -> str:
         """`PATH:LINE:COL: error: MESSAGE`, the format editors and editors' tools read."""
         word = say(f"severity.{self.severity.value}")
-        return f"{self.path}:{self.line}:{self.col}: {word}: {self.message}"
+        return f"{visible(self.path)}:{self.line}:{self.col}: {word}: {visible(self.message)}"
 
     def as_github(self) -> str:
         """A GitHub Actions workflow command that annotates the changed line."""
         title = f"dxsite {self.code}".strip()
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return (
-            f"::{self.severity.value} file={self.path},line={self.line},col={self.col},"
-            f"title={title}::{message}"
+            f"::{self.severity.value} file={_property(self.path)},line={self.line},"
+            f"col={self.col},title={_property(title)}::{_data(self.message)}"
         )
+
+
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u2028\u2029\ufeff]"
+)
+"""What a terminal or a log viewer would act on or hide: control characters (escape sequences
+can set the window title or write the clipboard), line breaks, bidi and zero-width characters."""
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` with every character a terminal would act on shown as an escape (ESC as \\x1b)."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit does (`escapeData`)."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def _property(text: str) -> str:
+    """A workflow command's property value, escaped as GitHub's toolkit does (`escapeProperty`)."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def has_errors(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> bool:

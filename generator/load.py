@@ -1,8 +1,8 @@
 """Load YAML into plain Python values that remember where each value was written.
 
 Only this module touches YAML. It never raises on editor input: every problem (encoding,
-syntax, tabs, duplicate keys, aliases, excessive nesting or size, control characters, overlong
-texts and numbers) becomes a Diagnostic.
+syntax, tabs, duplicate keys, aliases, tags, excessive nesting or size, control characters,
+invisible characters, overlong texts and numbers) becomes a Diagnostic, worded from the catalogue.
 Scalars follow the YAML 1.2 core schema: only `true`/`false` are booleans (`no`, `yes`, `on`
 stay text), `010` is ten, `9:00` is text.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import functools
 import gc
+import itertools
 import math
 import re
 import stat
@@ -24,13 +25,22 @@ import yaml
 
 from .diagnostics import Diagnostic, Severity
 from .fold import refold, source_lines
+from .messages import say
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_TEXT = 10_000
 """The longest text (or key) in characters; the shipped plans' longest paragraph has ~500."""
-MAX_DIGITS = 18
-"""The most digits a whole number may have (a budget of a trillion yen has 13)."""
+MAX_DIGITS = 15
+"""The most significant digits a number may have: every decimal number of 15 digits survives
+the float it becomes (a budget of a trillion yen has 13)."""
+MAX_ITEMS = 150_000
+"""The most lines plus commas a YAML file may have, counted before parsing: a size L plan's
+largest file has about 56,000; composing a million items would take seconds and gigabytes."""
+MAX_REPORTED_CHARACTERS = 20
+"""Refused characters reported per file (the rest are found once these are removed)."""
+MAX_NODES = 250_000
+"""The most values (scalars, lists, maps) a YAML file may hold, counted while composing."""
 Loc = tuple[str | int, ...]
 
 _INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
@@ -41,18 +51,35 @@ _FLOAT = re.compile(
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-# What YAML refuses when written raw, refused too when written as an escape ("\x01", "\ud800"):
-# C0 and C1 control characters except tab and line ends, lone surrogates, U+FFFE and U+FFFF.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_INVISIBLE = "\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u2028\u2029\ufeff"
+"""Bidirectional controls (Trojan-Source spoofing: U+202E makes 「‮%001」 read 「100%」),
+zero-width characters and line separators that editors and YAML count differently."""
+# In a text, also written as an escape ("\x01", "\ud800", "\u202e"): C0 and C1 control
+# characters except tab and line ends, lone surrogates, U+FFFE, U+FFFF and the invisible ones.
+_UNPRINTABLE = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff{_INVISIBLE}]"
+)
+_RAW = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff{_INVISIBLE}]")
+"""What may not be written raw anywhere in a YAML file, comments included."""
+_SHOWN_TAGS = {"tag:yaml.org,2002:": "!!"}
 
 
 class _Problem(Exception):
     """A located loading problem, raised inside the composer and caught in `load_text`."""
 
+    final = False
+    """Whether the fast parser's finding stands (no second, slower parse to explain it)."""
+
     def __init__(self, mark: yaml.Mark | None, message: str) -> None:
         super().__init__(message)
         self.mark = mark
         self.message = message
+
+
+class _TooMany(_Problem):
+    """The file holds more values than MAX_NODES: parsing it again would cost as much."""
+
+    final = True
 
 
 class _Resolver(yaml.resolver.BaseResolver):
@@ -69,24 +96,33 @@ for _tag, _regexp, _first in [
     _Resolver.add_implicit_resolver(_tag, _regexp, list(_first))
 
 
+def _shown_tag(tag: str) -> str:
+    for prefix, handle in _SHOWN_TAGS.items():
+        if tag.startswith(prefix):
+            return handle + tag.removeprefix(prefix)
+    return tag
+
+
 class _Guard:
-    """Refuses aliases and deep nesting before they cost memory or stack."""
+    """Refuses aliases, explicit tags, deep nesting and too many values before they cost
+    memory or stack, or turn text into something else (`!!bool "x"` would be false)."""
 
     _depth = 0
+    _nodes = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         composer: Any = self
+        event: Any = composer.peek_event()
         if composer.check_event(yaml.AliasEvent):
-            raise _Problem(
-                composer.peek_event().start_mark,
-                "anchors and aliases (&name, *name) are not supported: write the value out",
-            )
+            raise _Problem(event.start_mark, say("load.alias"))
+        if getattr(event, "tag", None) is not None:
+            raise _Problem(event.start_mark, say("load.tag", tag=_shown_tag(event.tag)))
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _TooMany(event.start_mark, say("load.too_many_nodes", limit=MAX_NODES))
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise _Problem(
-                composer.peek_event().start_mark,
-                f"the data is nested more than {MAX_DEPTH} levels deep",
-            )
+            raise _Problem(event.start_mark, say("load.deep", limit=MAX_DEPTH))
         try:
             node: yaml.Node | None = super().compose_node(parent, index)  # type: ignore[misc]
             return node
@@ -167,40 +203,67 @@ def _text(node: yaml.ScalarNode) -> str:
     bad = _UNPRINTABLE.search(value)
     if bad:
         code = ord(bad.group())
-        what = (
-            "a lone surrogate"
-            if 0xD800 <= code <= 0xDFFF
-            else "a noncharacter"
-            if code >= 0xFFFE
-            else "a control character"
-        )
-        raise _Problem(
-            node.start_mark,
-            f"the text contains U+{code:04X} ({what}), which is not allowed in text: remove it",
-        )
+        raise _Problem(node.start_mark, say("load.character", code=code, what=_what(code)))
     if len(value) > MAX_TEXT:
-        raise _Problem(
-            node.start_mark,
-            f"the text is {len(value):,} characters long; the limit is {MAX_TEXT:,}",
-        )
+        raise _Problem(node.start_mark, say("load.long_text", length=len(value), limit=MAX_TEXT))
     return value
+
+
+def _what(code: int) -> str:
+    """What the refused character U+`code` is, in the editor's words."""
+    kind = (
+        "surrogate"
+        if 0xD800 <= code <= 0xDFFF
+        else "noncharacter"
+        if code in (0xFFFE, 0xFFFF)
+        else "bom"
+        if code == 0xFEFF
+        else "line_separator"
+        if code in (0x85, 0x2028, 0x2029)
+        else "zero_width"
+        if 0x200B <= code <= 0x200D or code == 0x2060
+        else "bidi"
+        if code > 0x9F
+        else "control"
+    )
+    return say(f"char.{kind}")
+
+
+def _significant(mantissa: str) -> int:
+    """How many significant digits a mantissa (digits, at most one point, no sign) has."""
+    whole, _, fraction = mantissa.partition(".")
+    return len((whole + fraction.rstrip("0")).lstrip("0"))
+
+
+def _digits_problem(node: yaml.ScalarNode, digits: int) -> _Problem:
+    return _Problem(node.start_mark, say("load.digits", digits=digits, limit=MAX_DIGITS))
 
 
 def _integer(node: yaml.ScalarNode) -> int:
     value: str = node.value
-    digits = value.lstrip("+-")
-    too_large = _Problem(
-        node.start_mark, f"the number is too large: at most {MAX_DIGITS} digits are allowed"
-    )
-    if len(digits) > MAX_DIGITS + 2:
-        raise too_large
+    if len(value) > 4 * MAX_DIGITS:  # before int() spends time on thousands of digits
+        raise _digits_problem(node, len(value.lstrip("+-").lstrip("0")))
     if value.startswith(("0x", "0o")):
         number = int(value[2:], 16 if value[1] == "x" else 8)
     else:
         number = int(value, 10)
-    if abs(number) >= 10**MAX_DIGITS:
-        raise too_large
+    digits = _significant(str(abs(number)))
+    if digits > MAX_DIGITS:
+        raise _digits_problem(node, digits)
     return number
+
+
+def _float(node: yaml.ScalarNode) -> float:
+    value: str = node.value
+    lowered = value.lower().lstrip("+")
+    if lowered.endswith(".inf"):
+        return -math.inf if lowered.startswith("-") else math.inf
+    if lowered == ".nan":
+        return math.nan
+    digits = _significant(lowered.lstrip("-").partition("e")[0])
+    if digits > MAX_DIGITS:
+        raise _digits_problem(node, digits)
+    return float(value)
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -212,17 +275,12 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if node.tag.endswith(":int"):
         return _integer(node)
     if node.tag.endswith(":float"):
-        lowered = value.lower().lstrip("+")
-        if lowered.endswith(".inf"):
-            return -math.inf if lowered.startswith("-") else math.inf
-        return math.nan if lowered == ".nan" else float(value)
+        return _float(node)
     if node.tag.endswith(":timestamp"):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise _Problem(node.start_mark, f'"{value}" is not a valid date') from None
-    if node.tag not in ("tag:yaml.org,2002:str", "!"):
-        raise _Problem(node.start_mark, f"YAML tags such as {node.tag} are not supported")
+            raise _Problem(node.start_mark, say("load.date", value=value)) from None
     return value
 
 
@@ -256,21 +314,14 @@ class _Builder:
         for key_node, value_node in node.value:
             line, col = _position(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Problem(key_node.start_mark, "a key must be a plain name, not a list or map")
+                raise _Problem(key_node.start_mark, say("load.key_not_plain"))
             key = _text(key_node)
             if key == "<<":
-                raise _Problem(key_node.start_mark, "merge keys (<<) are not supported")
+                raise _Problem(key_node.start_mark, say("load.merge"))
             if key in seen:
+                message = say("load.duplicate", key=key, line=seen[key])
                 self.diagnostics.append(
-                    Diagnostic(
-                        self.doc.path,
-                        line,
-                        col,
-                        Severity.ERROR,
-                        f'duplicate key "{key}" (first written at line {seen[key]}); '
-                        "YAML would silently keep only the last one",
-                        "duplicate-key",
-                    )
+                    Diagnostic(self.doc.path, line, col, Severity.ERROR, message, "duplicate-key")
                 )
                 continue
             seen[key] = line
@@ -296,24 +347,23 @@ def _decode(raw: bytes) -> tuple[str | None, str, tuple[int, int]]:
     """The text of a file, or None, a plain explanation of why it can't be read, and where."""
     start = (1, 1)
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return None, "the file is in UTF-32: save it as UTF-8", start
+        return None, say("load.utf32"), start
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, "the file is in UTF-16: save it as UTF-8", start
+        return None, say("load.utf16"), start
     if b"\x00" in raw:
         if len(raw) % 2 == 0 and _utf16(raw):
-            return None, "the file is in UTF-16: save it as UTF-8", start
-        return None, "this is a binary file, not YAML or Markdown text", start
+            return None, say("load.utf16"), start
+        return None, say("load.binary"), start
     try:
         return raw.decode("utf-8").removeprefix("\ufeff"), "", start
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         if before.isascii() and _decodes(raw, "cp932"):
-            return None, "the file looks like Shift_JIS: save it as UTF-8", start
+            return None, say("load.shift_jis"), start
         # UTF-8 text (Japanese already read as UTF-8) with a broken byte: show where it is.
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        message = f"the file is not valid UTF-8 (byte {exc.start + 1}): save it as UTF-8"
-        return None, message, (line, col)
+        return None, say("load.not_utf8", byte=exc.start + 1), (line, col)
 
 
 def _decodes(raw: bytes, codec: str) -> bool:
@@ -336,12 +386,12 @@ def _unreadable(path: Path, rel: str) -> str:
     """Why the file must not be read ("" when it may): a link out of the project would publish
     whatever the build machine can read (a token, /etc/passwd); a device or pipe never ends."""
     if _outside(path, rel):
-        return "the file is a link to a file outside the project: commit the file itself"
+        return say("load.outside")
     if not stat.S_ISREG(path.stat().st_mode):
-        return "this is not a regular file"
+        return say("load.not_regular")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return f"the file is {size // 1_000_000} MB; the limit is {MAX_BYTES // 1_000_000} MB"
+        return say("load.too_big", size=size // 1_000_000, limit=MAX_BYTES // 1_000_000)
     return ""
 
 
@@ -354,9 +404,10 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
         with path.open("rb") as file:
             raw = file.read(MAX_BYTES + 1)
     except OSError as exc:
-        return None, [Diagnostic(rel, 1, 1, Severity.ERROR, f"cannot read: {exc.strerror}", "file")]
+        message = say("load.cannot_read", problem=exc.strerror)
+        return None, [Diagnostic(rel, 1, 1, Severity.ERROR, message, "file")]
     if len(raw) > MAX_BYTES:  # it grew while being read
-        message = f"the file is over {MAX_BYTES // 1_000_000} MB"
+        message = say("load.grew", limit=MAX_BYTES // 1_000_000)
         return None, [Diagnostic(rel, 1, 1, Severity.ERROR, message, "file")]
     text, why, (line, col) = _decode(raw)
     if text is None:
@@ -367,43 +418,56 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
 def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or "invalid YAML"
     if "'\\t'" in problem or "\t" in problem:
-        return "a tab character is not allowed in YAML indentation: indent with spaces"
+        return say("load.tab")
+    if "expected a single document" in str(exc.context):
+        return say("load.documents")
     context = f" {exc.context}" if exc.context else ""
-    return f"YAML syntax error: {problem}{context}"
+    return say("load.syntax", problem=f"{problem}{context}")
 
 
-def _unprintable(text: str, exc: yaml.reader.ReaderError, rel: str) -> Diagnostic:
-    before = text[: exc.position]
-    line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-    message = f"the control character U+{exc.character:04X} is not allowed in YAML: remove it"
-    return Diagnostic(rel, line, col, Severity.ERROR, message, "yaml")
+def _where(text: str, position: int) -> tuple[int, int]:
+    """The 1-based line and column of `position`, lines counted at "\\n" as editors and git do."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
 
 
-def _compose(loader: Any, text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
+def _prescan(text: str, rel: str) -> list[Diagnostic]:
+    """What is refused before parsing: too many items, characters no YAML file may hold."""
+    items = text.count("\n") + text.count(",")
+    if items > MAX_ITEMS:
+        message = say("load.too_many_items", count=items, limit=MAX_ITEMS)
+        return [Diagnostic(rel, 1, 1, Severity.ERROR, message, "limit")]
+    found = []
+    for match in itertools.islice(_RAW.finditer(text), MAX_REPORTED_CHARACTERS):
+        code = ord(match.group())
+        line, col = _where(text, match.start())
+        message = say("load.raw_character", code=code, what=_what(code))
+        found.append(Diagnostic(rel, line, col, Severity.ERROR, message, "character"))
+    return found
+
+
+def _compose(loader: Any, text: str, rel: str) -> tuple[Document | None, list[Diagnostic], bool]:
+    """The document (None on a problem), the problems, and whether they stand as found."""
     doc = Document(rel, None)
     try:
         root = loader.get_single_node()
         if root is None:
-            return None, [Diagnostic(rel, 1, 1, Severity.ERROR, "the file is empty", "empty")]
+            return None, [Diagnostic(rel, 1, 1, Severity.ERROR, say("load.empty"), "empty")], True
         builder = _Builder(doc, text)
         doc.data = builder.build(root, ())
     except _Problem as exc:
         line, col = _position(exc.mark)
-        return None, [Diagnostic(rel, line, col, Severity.ERROR, exc.message, "yaml")]
+        return None, [Diagnostic(rel, line, col, Severity.ERROR, exc.message, "yaml")], exc.final
     except yaml.MarkedYAMLError as exc:
         line, col = _position(exc.problem_mark or exc.context_mark)
-        if "expected a single document" in str(exc.context):
-            message = "only one YAML document per file: remove the extra `---`"
-        else:
-            message = _syntax_message(exc)
-        return None, [Diagnostic(rel, line, col, Severity.ERROR, message, "yaml")]
-    except yaml.reader.ReaderError as exc:
-        return None, [_unprintable(text, exc, rel)]
+        diagnostic = Diagnostic(rel, line, col, Severity.ERROR, _syntax_message(exc), "yaml")
+        return None, [diagnostic], False
     except yaml.YAMLError as exc:
-        return None, [Diagnostic(rel, 1, 1, Severity.ERROR, f"YAML error: {exc}", "yaml")]
+        message = say("load.syntax", problem=exc)
+        return None, [Diagnostic(rel, 1, 1, Severity.ERROR, message, "yaml")], False
     finally:
         loader.dispose()
-    return doc, builder.diagnostics
+    return doc, builder.diagnostics, not builder.diagnostics
 
 
 def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -412,23 +476,22 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     A clean file is parsed with libyaml (fast); a file with any problem is parsed again with
     the pure-Python parser, whose messages and positions the diagnostics are written for.
     """
+    refused = _prescan(text, rel)
+    if refused:
+        return None, refused
     if _CParser is not None:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            doc, diagnostics = _compose(_fast_loader(text), text, rel)
+            doc, diagnostics, final = _compose(_fast_loader(text), text, rel)
         except (ValueError, UnicodeError, yaml.YAMLError):  # the Python parser will explain
-            doc, diagnostics = None, []
+            doc, diagnostics, final = None, [], False
         finally:
             if collecting:
                 gc.enable()
-        if doc is not None and not diagnostics:
+        if final:
             return doc, diagnostics
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:
-        return None, [_unprintable(text, exc, rel)]
-    return _compose(loader, text, rel)
+    return _compose(_Loader(text), text, rel)[:2]
 
 
 def load_yaml(path: Path, rel: str) -> tuple[Document | None, list[Diagnostic]]:

@@ -6,6 +6,7 @@ Pydantic errors are translated into plain messages located at the YAML line that
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 import types
 import typing
@@ -138,29 +139,47 @@ def _diagnostic(error: ErrorDetails, doc: Document, model: type[BaseModel]) -> D
     return Diagnostic(doc.path, line, col, Severity.ERROR, message, "type")
 
 
-def _load_part(
-    root: Path, rel: str, model: type[BaseModel], required: bool
-) -> tuple[BaseModel | None, Document | None, list[Diagnostic]]:
+MAX_REPORTED = 200
+"""The most findings reported; the rest are counted in one line."""
+
+
+@dataclass
+class _Part:
+    """One file of the plan as read: its model (None when it has errors) and its findings."""
+
+    model: BaseModel | None = None
+    doc: Document | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    omitted: int = 0
+    """Model errors found but not turned into findings (beyond MAX_REPORTED)."""
+
+
+def _load_part(root: Path, rel: str, model: type[BaseModel], required: bool) -> _Part:
     path = root / rel
     if not path.is_file():
         if not required:
-            return None, None, []
+            return _Part()
         message = f"the file is missing: the plan needs {rel}"
-        return None, None, [Diagnostic(rel, 1, 1, Severity.ERROR, message, "missing-file")]
+        return _Part(diagnostics=[Diagnostic(rel, 1, 1, Severity.ERROR, message, "missing-file")])
     doc, diagnostics = load_yaml(path, rel)
     if doc is None:
-        return None, None, diagnostics
+        return _Part(diagnostics=diagnostics)
     if not isinstance(doc.data, dict):
         message = f"expected a map of fields (name: value) at the top, found {_describe(doc.data)}"
-        return None, doc, [*diagnostics, Diagnostic(rel, 1, 1, Severity.ERROR, message, "type")]
+        return _Part(
+            None, doc, [*diagnostics, Diagnostic(rel, 1, 1, Severity.ERROR, message, "type")]
+        )
     try:
-        return model.model_validate(doc.data), doc, diagnostics
+        return _Part(model.model_validate(doc.data), doc, diagnostics)
     except ValidationError as exc:
-        errors = [_diagnostic(e, doc, model) for e in exc.errors(include_url=False)]
-        return None, doc, diagnostics + errors
+        found = itertools.islice(exc.errors(include_url=False), MAX_REPORTED)
+        errors = [_diagnostic(e, doc, model) for e in found]
+        return _Part(None, doc, diagnostics + errors, exc.error_count() - len(errors))
     except RecursionError:
         message = "the data is nested too deeply to check"
-        return None, doc, [*diagnostics, Diagnostic(rel, 1, 1, Severity.ERROR, message, "yaml")]
+        return _Part(
+            None, doc, [*diagnostics, Diagnostic(rel, 1, 1, Severity.ERROR, message, "yaml")]
+        )
 
 
 def _title(markdown: str) -> str | None:
@@ -239,6 +258,8 @@ class Result:
     diagnostics: list[Diagnostic]
     coverage: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Per file: how many texts have English, out of how many."""
+    omitted: int = 0
+    """Findings left out of `diagnostics` (beyond the first MAX_REPORTED)."""
 
     def failed(self, *, strict: bool = False) -> bool:
         """Whether the run fails (warnings count under `strict`)."""
@@ -260,13 +281,15 @@ def validate(root: Path, *, today: datetime.date | None = None) -> Result:
     diagnostics: list[Diagnostic] = []
     parts: dict[str, BaseModel] = {}
     docs: dict[str, Document] = {}
+    omitted = 0
     for key, (rel, model, required) in FILES.items():
-        part, doc, problems = _load_part(root, rel, model, required)
-        diagnostics += problems
-        if part is not None:
-            parts[key] = part
-        if doc is not None:
-            docs[key] = doc
+        part = _load_part(root, rel, model, required)
+        diagnostics += part.diagnostics
+        omitted += part.omitted
+        if part.model is not None:
+            parts[key] = part.model
+        if part.doc is not None:
+            docs[key] = part.doc
     chapters, problems = load_chapters(root)
     diagnostics += problems + check_config(root)
     if all(key in parts for key, (_, _, required) in FILES.items() if required):
@@ -277,6 +300,7 @@ def validate(root: Path, *, today: datetime.date | None = None) -> Result:
         project = None
     diagnostics = sorted(set(diagnostics))
     coverage = _coverage(project) if project else {}
-    if has_errors(diagnostics):
-        return Result(None, diagnostics, coverage)
-    return Result(project, diagnostics, coverage)
+    failed = has_errors(diagnostics) or omitted > 0
+    omitted += max(0, len(diagnostics) - MAX_REPORTED)
+    shown = diagnostics[:MAX_REPORTED]
+    return Result(None if failed else project, shown, coverage, omitted)

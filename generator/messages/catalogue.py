@@ -1,6 +1,8 @@
 """Every message, hint, severity word and summary of dxsite: key → {ja, en} (str.format fields)."""
 
+from .check import CHECK
 from .exchange import EXCHANGE
+from .load import LOAD
 from .numbers import NUMBERS
 from .package import PACKAGE
 
@@ -106,4 +108,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **EXCHANGE,
     **PACKAGE,
     **NUMBERS,
+    **LOAD,
+    **CHECK,
 }
