@@ -17,11 +17,11 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 CITY_WORKFLOWS = sorted((SCAFFOLD / ".github" / "workflows").glob("*.yml"))
 
 
-def assert_valid_workflows(*workflows: Path) -> None:
-    """Each file validates against the GitHub workflow schema (vendored: no network)."""
+def assert_valid(schema: str, *files: Path) -> None:
+    """Each file validates against check-jsonschema's vendored `schema` (no network)."""
     done = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows"]
-        + [str(w) for w in workflows],
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", f"vendor.{schema}"]
+        + [str(f) for f in files],
         capture_output=True,
         text=True,
         check=False,
@@ -33,7 +33,11 @@ def assert_valid_workflows(*workflows: Path) -> None:
     "workflow", WORKFLOWS + CITY_WORKFLOWS, ids=lambda p: p.relative_to(ROOT).as_posix()
 )
 def test_workflows_validate_against_the_github_workflow_schema(workflow: Path) -> None:
-    assert_valid_workflows(workflow)
+    assert_valid("github-workflows", workflow)
+
+
+def test_the_city_dependabot_configuration_validates() -> None:
+    assert_valid("dependabot", SCAFFOLD / ".github" / "dependabot.yml")
 
 
 def test_the_city_pre_commit_configuration_validates() -> None:

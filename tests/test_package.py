@@ -27,7 +27,7 @@ import pytest
 from generator import __version__
 
 from .conftest import ROOT, Run
-from .test_ci_files import assert_valid_workflows
+from .test_ci_files import assert_valid
 
 SOURCES = ("pyproject.toml", "README.md", "generator", "theme")
 WHEEL = f"dxsite-{__version__}-py3-none-any.whl"
@@ -123,7 +123,8 @@ def test_the_installed_dxsite_starts_checks_and_builds_a_city_outside_the_checko
     city = tmp_path / "city"
     workflows = sorted((city / ".github/workflows").glob("*.yml"))
     assert [w.name for w in workflows] == ["publish.yml", "pull-request.yml"]
-    assert_valid_workflows(*workflows)
+    assert_valid("github-workflows", *workflows)
+    assert_valid("dependabot", city / ".github/dependabot.yml")
     assert f"dxsite=={__version__}" in (city / "requirements.txt").read_text(encoding="utf-8")
     _run("git", "init", "--quiet", cwd=city)
     _run("git", "add", "--all", cwd=city)
