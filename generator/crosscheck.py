@@ -304,18 +304,18 @@ def check_milestones(ctx: Context) -> Iterator[Diagnostic]:
     previous = ""
     for i, milestone in enumerate(ctx.project.timeline.milestones):
         loc: Loc = ("timeline", "milestones", i)
-        if previous and milestone.date < previous:
+        if previous and milestone.day < previous:
             yield ctx.warning(
                 (*loc, "date"),
-                f"{milestone.date} comes before the previous milestone ({previous}): "
+                f"{milestone.day} comes before the previous milestone ({previous}): "
                 "list milestones oldest first",
                 "milestone",
             )
-        previous = milestone.date
+        previous = milestone.day
         if milestone_past_due(milestone, ctx.today):
             yield ctx.warning(
                 (*loc, "planned"),
-                f"this milestone is still planned but its date ({milestone.end or milestone.date})"
+                f"this milestone is still planned but its date ({milestone.end or milestone.day})"
                 " has passed: remove planned: true once it took place, or change the date",
                 "milestone",
             )

@@ -32,6 +32,7 @@ from .model.accessibility import AccessibilityReport
 from .model.project import Project
 from .pdf import print_reports
 from .render import labels, text
+from .render.contact import contact_html
 from .render.data import data_files
 from .render.feed import FEED, atom_feed
 from .render.pages import Rendered, render_language
@@ -154,6 +155,7 @@ def mkdocs_config(
                 "municipality": text.title(plan.municipality, lang),
                 "feed": FEED if feed else "",
                 "feed_label": labels.LABELS["feed"][lang],
+                "contact": str(contact_html(plan.contact, lang)),
             },
         },
     }

@@ -65,7 +65,7 @@ def last_day(partial: str) -> datetime.date:
 
 def milestone_past_due(milestone: Milestone, today: datetime.date) -> bool:
     """A milestone still marked planned whose date (its last day) has passed."""
-    return milestone.planned and last_day(milestone.end or milestone.date) < today
+    return milestone.planned and last_day(milestone.end or milestone.day) < today
 
 
 @dataclass

@@ -322,3 +322,23 @@ def test_a_broken_plan_run_as_a_process_prints_no_traceback(scaffold: Path) -> N
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     assert "error(s)" in done.stdout
+
+
+def test_a_milestone_without_date_or_closing_date_is_an_error_that_says_how_to_write_one(
+    scaffold: Path, dxsite: Run
+) -> None:
+    timeline = (scaffold / "plan/timeline.yaml").read_text(encoding="utf-8")
+    write(scaffold, "plan/timeline.yaml", timeline.replace("  - date: 2025-06-01\n", "  -\n"))
+    code, out = dxsite("check", str(scaffold))
+    assert code == 1
+    assert errors(out) == [
+        "plan/timeline.yaml:4:5: error: milestones[1]: the milestone has no date (date:); "
+        "a consultation known only by its closing date gives end: alone"
+    ]
+
+
+def test_a_consultation_known_only_by_its_closing_date_passes(scaffold: Path, dxsite: Run) -> None:
+    timeline = (scaffold / "plan/timeline.yaml").read_text(encoding="utf-8")
+    write(scaffold, "plan/timeline.yaml", timeline.replace("  - date: 2025-12-01\n", "  -\n"))
+    code, out = dxsite("check", str(scaffold), "--strict")
+    assert code == 0, out

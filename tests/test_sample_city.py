@@ -166,3 +166,56 @@ def test_each_kpi_page_offers_its_own_csv_and_the_open_data_page_explains_formul
     note = soup(site / "open-data/index.html").select_one(".dx-csv-note")
     assert note is not None and "=、+、-、@、タブ" in note.get_text()
     assert "actions.csv" in soup(site / "en/open-data/index.html").get_text()
+
+
+def test_every_page_shows_the_plans_contact_in_its_footer_in_its_language(sample: Path) -> None:
+    site = sample / "site"
+    for page in site.rglob("index.html"):
+        english = page.relative_to(site).parts[0] == "en"
+        footer = soup(page).select_one("footer .dx-contact")
+        assert footer is not None, page
+        words = " ".join(footer.get_text(" ").split())
+        assert ("Phone: 0000-00-0000" if english else "電話: 0000-00-0000") in words, page
+        assert ("Fax: 0000-00-0001" if english else "ファクス: 0000-00-0001") in words, page
+        assert "Digital Promotion Division" in words if english else "デジタル推進課" in words
+        mail = footer.select_one('a[href^="mailto:"]')
+        assert mail is not None and mail.get_text() == "dx@sample-city.example.jp"
+
+
+def test_the_home_page_has_a_contact_section_and_the_adoption_date_and_body(sample: Path) -> None:
+    for lang, adopted, contact in (
+        ("", "策定: 2022年3月20日（サンプル市DX推進本部（架空））", "お問い合わせ"),
+        ("en", "Adopted: 20 Mar 2022 (Sample City DX Promotion Headquarters", "Contact"),
+    ):
+        home = soup(sample / "site" / lang / "index.html")
+        line = home.select_one(".dx-adoption")
+        assert line is not None and adopted in line.get_text()
+        assert "2022-04-01" in str(line), "the publication date is shown too"
+        section = home.find(id="contact")
+        assert section is not None and section.get_text().strip() == contact
+        assert section.find_next("address", class_="dx-contact") is not None
+
+
+def test_a_consultation_known_by_its_closing_date_says_so_and_mail_links_show_the_address(
+    sample: Path,
+) -> None:
+    for lang, closing in (("", "〜2021年12月24日締切"), ("en", "Until 24 Dec 2021 (closing date)")):
+        page = soup(sample / "site" / lang / "timeline/index.html")
+        item = page.select_one(".dx-timeline__item--call-for-opinions")
+        assert item is not None
+        assert closing in item.get_text()
+        assert ("意見募集" if not lang else "Call for opinions") in item.get_text()
+        assert "mailto:" not in page.select_one("article").get_text()
+        assert item.select_one('a[href="mailto:dx@sample-city.example.jp"]') is not None
+
+
+def test_a_bodys_deputy_heads_are_listed_after_its_head(sample: Path) -> None:
+    for lang, label, deputy in (
+        ("", "副長", "教育長（架空）"),
+        ("en", "Deputy heads", "Superintendent"),
+    ):
+        facts = soup(sample / "site" / lang / "governance/index.html").select_one(".dx-facts")
+        assert facts is not None
+        terms = [dt.get_text() for dt in facts.select("dt")]
+        assert terms.index(label) == 1
+        assert deputy in facts.get_text()

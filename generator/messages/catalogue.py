@@ -2,6 +2,7 @@
 
 from .check import CHECK
 from .exchange import EXCHANGE
+from .format import FORMAT
 from .load import LOAD
 from .numbers import NUMBERS
 from .package import PACKAGE
@@ -110,4 +111,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **NUMBERS,
     **LOAD,
     **CHECK,
+    **FORMAT,
 }

@@ -30,6 +30,8 @@ class Body(Model):
     """What the body is."""
     head: Id | None = None
     """The id of the role that heads it."""
+    deputies: list[Text] = []
+    """Who deputises for the head (副本部長 …), e.g. 副市長, 教育長."""
     members: list[Text] = []
     """Its members."""
     duties: list[Text] = []

@@ -125,11 +125,22 @@ class Contact(Model):
     address: Text | None = None
     """Postal address."""
     phone: str | None = None
-    """Telephone number."""
+    """Telephone number, written as text (in quotes when it is only digits: "0968631111")."""
+    fax: str | None = None
+    """Fax number, written as text like the phone number."""
     email: Email | None = None
     """E-mail address."""
     url: Url | None = None
     """A web page or form."""
+
+
+class Adoption(Model):
+    """When and by whom the plan was adopted (策定)."""
+
+    date: PartialDate
+    """The date of adoption (YYYY-MM-DD), or the month (YYYY-MM)."""
+    by: Text | None = None
+    """The body that adopted it, e.g. 荒尾市DX推進本部."""
 
 
 class Vision(Model):
@@ -157,7 +168,10 @@ class PlanFile(Model):
     version: str | None = None
     """The current version, e.g. "1.0"."""
     published: PartialDate | None = None
-    """The publication date, if known."""
+    """The publication date (公表日), if known; shown on the home page."""
+    adoption: Adoption | None = None
+    """The adoption (策定): its date and the adopting body, shown on the home page; when left
+    out, the home page shows the timeline's adoption milestone, if any."""
     period: Span
     """The plan period (計画期間) in fiscal years."""
     periods: list[Period] = []

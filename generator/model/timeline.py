@@ -6,6 +6,7 @@ import enum
 
 from pydantic import model_validator
 
+from ..messages import say
 from .base import Choice, Id, Model
 from .plan import PartialDate, Url
 from .text import Text
@@ -17,13 +18,14 @@ class MilestoneKind(enum.StrEnum):
     MEETING = "meeting"
     WORKING_GROUP = "working-group"
     PUBLIC_COMMENT = "public-comment"
+    CALL_FOR_OPINIONS = "call-for-opinions"
     ADOPTION = "adoption"
     PUBLICATION = "publication"
     OTHER = "other"
 
 
 class SubmitMethod(enum.StrEnum):
-    """How to submit a public comment."""
+    """How to submit a comment or an opinion."""
 
     FORM = "form"
     EMAIL = "email"
@@ -46,12 +48,14 @@ class Submission(Model):
 class Milestone(Model):
     """A dated step in the plan's formulation."""
 
-    date: PartialDate
-    """The date (YYYY-MM-DD), or the month (YYYY-MM) when the day is not known."""
+    date: PartialDate | None = None
+    """The date (YYYY-MM-DD), or the month (YYYY-MM) when the day is not known; the first day of
+    a consultation. Leave it out only for a consultation known by its closing date alone."""
     end: PartialDate | None = None
-    """The last day, for a public comment period."""
+    """The last day (締切) of a consultation (public comment, call for opinions)."""
     kind: Choice[MilestoneKind]
-    """meeting, working-group, public-comment, adoption, publication or other."""
+    """meeting, working-group, public-comment (パブリックコメント), call-for-opinions (意見募集),
+    adoption, publication or other."""
     title: Text
     """What happened."""
     planned: bool = False
@@ -61,13 +65,20 @@ class Milestone(Model):
     description: Text | None = None
     """Details, e.g. the agenda."""
     submit: list[Submission] = []
-    """How to submit, for a public comment."""
+    """How to submit, for a public comment or a call for opinions."""
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Milestone:
-        if self.end is not None and self.end < self.date:
+        if self.date is None and self.end is None:
+            raise ValueError(say("format.milestone_undated"))
+        if self.date is not None and self.end is not None and self.end < self.date:
             raise ValueError(f"the end ({self.end}) is before the date ({self.date})")
         return self
+
+    @property
+    def day(self) -> str:
+        """The date it is listed by: its date, else its closing date."""
+        return self.date or self.end or ""
 
 
 class TimelineFile(Model):

@@ -10,17 +10,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..history import ACTION_KINDS, KPI_KINDS, History
 from ..model.kpi import Grade, Kpi, Outcome
 from ..model.strategy import Schedule, Strategy
 from ..model.text import Text
+from ..model.timeline import MilestoneKind
 from ..progress import Assessment
 from ..report import Change, report_years, yearly_report
 from ..search import JA_SEPARATOR
 from ..tracking import Tracking, span
-from . import cards, labels, text
+from . import cards, contact, labels, text
 from . import format as fmt
 from .charts import (
     ended_note,
@@ -219,7 +220,27 @@ class PageRenderer:
             "kind": lambda k: labels.MILESTONE_KIND[k.value][lang],
             "method": lambda m: labels.SUBMIT_METHOD[m.value][lang],
             "status_label": labels.STATUS[self.project.plan.status.value][lang],
+            "url_link": contact.link,
+            "closing": self._closing,
+            "adoption": self._adoption(),
         }
+
+    def _closing(self, end: str) -> Markup:
+        """「〜2023年7月3日締切」: a consultation known only by its closing date."""
+        day = Markup('<time datetime="{}">{}</time>').format(end, self._date(end))
+        return Markup(escape(labels.LABELS["closing"][self.lang])).format(day)
+
+    def _adoption(self) -> tuple[str, Text | None] | None:
+        """When and by whom the plan was adopted: plan.yaml's adoption, else the timeline's
+        adoption milestone that took place (its body's name)."""
+        plan = self.project.plan
+        if plan.adoption:
+            return plan.adoption.date, plan.adoption.by
+        bodies = {b.id: b.name for b in self.project.governance.bodies}
+        for m in reversed(self.project.timeline.milestones):
+            if m.kind is MilestoneKind.ADOPTION and not m.planned:
+                return m.day, bodies.get(m.body) if m.body else None
+        return None
 
     def _date(self, value: str) -> str:
         parts = [int(p) for p in value.split("-")]
@@ -314,6 +335,7 @@ def render_language(
         grade_rows={s.id: r.rollup(r.kpis_of(s)) for s in strategies},
         period_chart=Markup(period_chart(plan, lang, _chart_id("periods"), year)),
         ended=ended_note(plan, year, lang),
+        contact=contact.contact_html(plan.contact, lang),
     )
     out.pages["strategies/index.md"] = r.render(
         "strategies.md.j2",
