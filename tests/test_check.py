@@ -72,7 +72,7 @@ def test_the_sample_city_warns_of_each_tracking_case_it_was_written_to_show(
         "kpis.yaml:63:30",
         "plan/strategies.yaml:24:15",
         "plan/strategies.yaml:40:15",
-        "plan/timeline.yaml:10:14",
+        "plan/timeline.yaml:30:14",
     ]
     assert "47.5 has 1 decimal(s) but the KPI's precision is 0" in warnings[0]
     assert 'the schedule ended in FY2023 but the action is still "planned"' in warnings[3]
