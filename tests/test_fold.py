@@ -19,7 +19,7 @@ def loaded(text: str) -> dict[str, object]:
     """The data as dxsite reads it, by both of its parsers (libyaml first, pure Python)."""
     doc, problems = load_text(text, "x.yaml")
     assert doc is not None and not problems
-    slow, _ = _compose(_Loader(text), text, "x.yaml")
+    slow, _, _ = _compose(_Loader(text), text, "x.yaml")
     assert slow is not None and slow.data == doc.data
     assert _fast(text) == doc.data, "the history reads past versions the same way"
     data: dict[str, object] = doc.data
