@@ -114,6 +114,22 @@ def _user_config(root: Path) -> dict[str, Any]:
     return loaded if isinstance(loaded, dict) else {}
 
 
+PRUNE = "navigation.prune"
+"""Material renders only the visible part of the navigation into each page: the list of
+strategies appears on the pages of its own section, not on all of them, so a page's size does
+not grow with the plan's strategies (incompatible with navigation.expand, which keeps it)."""
+
+
+def _features(root: Path) -> list[str]:
+    """The user's theme features (the generated config replaces the list) and navigation.prune."""
+    theme = _user_config(root).get("theme")
+    features = theme.get("features", []) if isinstance(theme, dict) else []
+    features = [str(f) for f in features] if isinstance(features, list) else []
+    if PRUNE in features or "navigation.expand" in features:
+        return features
+    return [*features, PRUNE]
+
+
 def mkdocs_config(
     project: Project, paths: Paths, lang: str, rendered: Rendered, *, feed: bool = False
 ) -> dict[str, Any]:
@@ -131,6 +147,7 @@ def mkdocs_config(
             "custom_dir": str(theme_dir(paths.root)),
             "language": lang,
             "font": False,
+            "features": _features(paths.root),
         },
         "plugins": [],
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],

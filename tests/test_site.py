@@ -368,3 +368,14 @@ def test_titles_name_the_page_then_the_plan_once_and_every_page_has_a_descriptio
     assert gyosei is not None and "行政" in gyosei["content"]
     english = soup(arao / "site/en/index.html").select_one('meta[property="og:locale"]')
     assert english is not None and english["content"] == "en_US"
+
+
+def test_the_navigation_lists_the_strategies_only_on_the_pages_of_their_section(
+    arao: Path,
+) -> None:
+    def nav(page: str) -> list[str]:
+        links = soup(arao / "site" / page).select("nav.md-nav--primary a.md-nav__link")
+        return [a.get("href", "") for a in links]
+
+    assert not [h for h in nav("kpis/index.html") if re.search(r"strategies/[a-z]", h)]
+    assert "../gyosei/" in nav("strategies/kurashi/index.html")
