@@ -1,4 +1,5 @@
-"""Finish the assembled site: a Content-Security-Policy on every page and one bilingual sitemap."""
+"""Finish the assembled site: Japanese phrase breaks, a Content-Security-Policy on every page
+and one bilingual sitemap."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .model.project import Project
+from .phrases import break_phrases
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
@@ -69,9 +71,11 @@ def sitemap(project: Project, site: Path, site_url: str) -> str:
 
 
 def finish(site: Path, project: Project, site_url: str) -> None:
-    """Add the CSP to every HTML file and replace the per-language sitemaps by one."""
+    """Break Japanese between phrases, add the CSP to every HTML file, and replace the
+    per-language sitemaps by one."""
     for path in site.rglob("*.html"):
-        path.write_text(add_csp(path.read_text(encoding="utf-8")), encoding="utf-8")
+        page = break_phrases(path.read_text(encoding="utf-8"))
+        path.write_text(add_csp(page), encoding="utf-8")
     for stale in ("sitemap.xml.gz", "en/sitemap.xml.gz", "en/sitemap.xml"):
         (site / stale).unlink(missing_ok=True)
     if site_url:

@@ -179,3 +179,40 @@ CHART_TEXT = """() => [...document.querySelectorAll("figure.dx-chart svg")].map(
     outside: outside.map((t) => t.textContent),
   };
 })"""
+
+
+# Lines that end inside a word: within one text node (the build ends a text node at every
+# phrase boundary with <wbr>), a character on a lower line than the one before it, where neither
+# a space nor punctuation allows the break (unless the text is wider than its box).
+WORDS_SPLIT = """() => {
+  const after = /[\\s、。，．・：；）」』】〕？！\\-\\/–—〜]/;
+  const before = /[\\s（「『【〔〜–—]/;
+  const seen = new Set();
+  const splits = [];
+  for (const el of document.querySelectorAll("article :is(h1, h2, h3, h4, th, td, caption, li)")) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+      const s = node.textContent;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const box = node.parentElement.closest("h1, h2, h3, h4, th, td, caption, li");
+      const wide = [...range.getClientRects()].reduce((w, r) => w + r.width, 0);
+      if (wide > box.clientWidth) continue; // one phrase wider than its box: it must break
+      let top = null;
+      for (let i = 0; i < s.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rects = range.getClientRects();
+        if (!rects.length || /\\s/.test(s[i])) continue;
+        const y = rects[0].top;
+        if (top !== null && y > top + 2 && !after.test(s[i - 1]) && !before.test(s[i])) {
+          splits.push(`${s.slice(Math.max(0, i - 8), i)}／${s.slice(i, i + 8)}`);
+        }
+        top = y;
+      }
+    }
+  }
+  return splits;
+}"""

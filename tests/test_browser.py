@@ -31,6 +31,7 @@ from .browser_support import (
     DESKTOP,
     PHONE,
     SIDEWAYS,
+    WORDS_SPLIT,
     Watcher,
     focused,
     tab_until,
@@ -610,4 +611,25 @@ def test_chart_text_and_the_switcher_read_at_12_px_or_more_on_a_375_px_phone(
     assert not small, f"chart text below 12 px: {small}"
     assert not cut, f"labels cut with …: {cut}"
     assert not outside, f"labels beyond the chart: {outside}"
+    watcher.assert_clean()
+
+
+@needs_chromium
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_line_ends_inside_a_word_in_headings_and_cells(
+    site: Site, sample: Site, watcher: Watcher, viewport: dict[str, int]
+) -> None:
+    """Japanese breaks at BudouX's phrase boundaries (<wbr>) or punctuation, English at spaces;
+    e.g. 「未測定」「実施中」「基準値」 stay whole."""
+    html = (sample.dir / "kpis" / "index.html").read_text(encoding="utf-8")
+    assert "<wbr>" in html
+    page = watcher.page(viewport=viewport)
+    splits = {}
+    for served in (site, sample) if viewport is PHONE else (site,):
+        for url in served.urls:
+            page.goto(served.url(url))
+            found = page.evaluate(WORDS_SPLIT)
+            if found:
+                splits[url] = found
+    assert not splits, splits
     watcher.assert_clean()
