@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from generator import cli
 
@@ -15,6 +16,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SCAFFOLD = ROOT / "generator" / "scaffold"
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir())
 PLAN_SOURCES = ("plan", "kpis.yaml", "mkdocs.yml", "theme", "schemas", "accessibility.json")
+
+
+def page_html(path: Path) -> str:
+    """A built page's HTML without the phrase breaks (<wbr>) the build puts into Japanese text
+    (tests/test_phrases.py and the browser tests check those)."""
+    return path.read_text(encoding="utf-8").replace("<wbr>", "")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """A built page, parsed (without its phrase breaks)."""
+    return BeautifulSoup(page_html(path), "html.parser")
 
 
 def copy_project(source: Path, target: Path) -> Path:

@@ -10,12 +10,11 @@ from typing import Any
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 
 from generator import history
 from generator.history import History, Kind
 
-from .conftest import ROOT, build_at, copy_project
+from .conftest import ROOT, build_at, copy_project, soup
 
 EPOCH = "1796000000"
 SAMPLE = ROOT / "examples/sample-city"
@@ -82,10 +81,6 @@ def repo(tmp_path: Path) -> Path:
 
 def build(project: Path) -> Path:
     return build_at(project, EPOCH)
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_history_reads_the_changes_of_each_kpi_in_one_git_log(

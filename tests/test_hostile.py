@@ -34,7 +34,7 @@ from generator.mkdocs_hooks import on_page_content, sanitize
 from generator.model.project import FILES
 from generator.model.text import Text
 
-from .conftest import ROOT, SCAFFOLD, Run, copy_project
+from .conftest import ROOT, SCAFFOLD, Run, copy_project, soup
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -205,10 +205,6 @@ def build(project: Path, site: Path | None = None) -> Path:
 
 
 # --- helpers: reading the site -------------------------------------------------------------------
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def html_pages(site: Path) -> dict[str, Path]:

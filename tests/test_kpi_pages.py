@@ -13,7 +13,7 @@ from generator.render.format import number
 from generator.tracking import Tracking
 from generator.validate import validate
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, copy_project, soup
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +25,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
     return project / "site"
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def rows(page: BeautifulSoup) -> dict[str, list[str]]:

@@ -10,7 +10,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from generator import accessibility
 from generator.model.project import Project
@@ -18,7 +17,7 @@ from generator.report import Change, KpiLine, Report, report_years, yearly_repor
 from generator.tracking import Tracking
 from generator.validate import validate
 
-from .conftest import ROOT, Run, build_as_of, build_at, copy_project
+from .conftest import ROOT, Run, build_as_of, build_at, copy_project, soup
 
 EPOCH = "1796000000"  # 2026-11-30: FY2026 is the current year, FY2022–FY2025 have ended
 SAMPLE = ROOT / "examples/sample-city"
@@ -34,10 +33,6 @@ def tracking(sample: Path) -> Tracking:
     project: Project | None = validate(sample).project
     assert project is not None
     return Tracking.of(project, datetime.date(2026, 11, 30), 2026)
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_every_year_of_the_plan_up_to_the_current_one_has_a_report_in_both_languages(

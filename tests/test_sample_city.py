@@ -9,14 +9,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from generator.model.project import Project
 from generator.progress import assess, expected_path
 from generator.tracking import Tracking
 from generator.validate import validate
 
-from .conftest import ROOT, build_as_of
+from .conftest import ROOT, build_as_of, page_html, soup
 from .test_charts import svg_of
 from .test_progress import svg_agrees
 
@@ -43,14 +42,10 @@ def tracking(project: Project) -> Tracking:
     return Tracking.of(project, TODAY, 2026)
 
 
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
 def trend_svg(page: Path) -> ET.Element | None:
     """The trend chart of a KPI page, parsed as XML (None when the KPI has no chart)."""
     found = re.search(
-        r'<figure class="dx-chart dx-chart--trend".*?</figure>', page.read_text("utf-8"), re.S
+        r'<figure class="dx-chart dx-chart--trend".*?</figure>', page_html(page), re.S
     )
     return svg_of(ET.fromstring(found.group(0))) if found else None
 

@@ -12,11 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from generator import cli
 
-from .conftest import EXAMPLES, ROOT, copy_project
+from .conftest import EXAMPLES, ROOT, copy_project, soup
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -47,10 +46,6 @@ def pages(site: Path) -> dict[str, Path]:
         if not rel.startswith("en/"):
             found[rel] = path
     return found
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_japanese_is_at_the_root_and_english_under_en(arao: Path) -> None:

@@ -137,11 +137,19 @@ def _extend(first: int, last: int, step: float, low: float) -> list[float]:
 
 
 def text(
-    x: float, y: float, content: str, cls: str = "", anchor: str = "start", width: float = 0
+    x: float,
+    y: float,
+    content: str,
+    cls: str = "",
+    anchor: str = "start",
+    width: float = 0,
+    whole: str = "",
 ) -> str:
-    """A <text> (escaped); cut to `width` if given, keeping the full text as a tooltip."""
+    """A <text> (escaped); cut to `width` if given, keeping the full text (or `whole`, the
+    label a cut line belongs to) as a tooltip."""
     shown = fit(content, width) if width else content
-    tip = f"<title>{esc(content)}</title>" if shown != content else ""
+    full = whole or content
+    tip = f"<title>{esc(full)}</title>" if shown != content or whole else ""
     classes = f"dx-chart__text {cls}".strip()
     return (
         f'<text class="{classes}" x="{num(x)}" y="{num(y)}" text-anchor="{anchor}">'
@@ -306,8 +314,10 @@ def timeline(
         if r.glyph:
             out.append(text(PAD, y + 16, r.glyph, "dx-chart__glyph"))
         label = wrap(r.label, WIDTH - 2 * PAD - indent)
+        cut = r.label if label[-1].endswith("…") else ""
         for i, words in enumerate(label):
-            out.append(text(PAD + indent, y + 16 + i * LINE, words))
+            whole = cut if i == len(label) - 1 else ""
+            out.append(text(PAD + indent, y + 16 + i * LINE, words, whole=whole))
         y += (len(label) - 1) * LINE
         if r.span is None:
             out.append(text(PAD, y + 34, empty, "dx-chart__unscheduled"))
