@@ -143,7 +143,8 @@ def glossary() -> str:
     return "\n".join(lines)
 
 
-_UI_ONLY = {"switch_to", "language_name", "planned", "none", "details", "no_milestones", "pages"}
+_UI_ONLY = {"switch_to", "language_name", "planned", "none", "details", "pages", "closing"}
+_UI_ONLY |= {"no_measures"}
 _UI_ONLY |= {"search_words", "search_results", "search_none", "search_loading", "search_needs_js"}
 
 

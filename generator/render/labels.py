@@ -44,10 +44,6 @@ LABELS: dict[str, dict[str, str]] = {
     "timeline": {"ja": "策定経過", "en": "Formulation timeline"},
     "date": {"ja": "日付", "en": "Date"},
     "pages": {"ja": "ページ", "en": "Pages"},
-    "no_milestones": {
-        "ja": "策定経過はまだ記録されていません。",
-        "en": "No formulation steps have been recorded yet.",
-    },
     "planned": {"ja": "（予定）", "en": "(planned)"},
     "how_to_submit": {"ja": "提出方法", "en": "How to submit"},
     "chapters": {"ja": "計画本文", "en": "Plan text"},
@@ -81,6 +77,10 @@ LABELS: dict[str, dict[str, str]] = {
     "publication": {"ja": "公表", "en": "Published"},
     "deputies": {"ja": "副長", "en": "Deputy heads"},
     "closing": {"ja": "〜{}締切", "en": "Until {} (closing date)"},
+    "no_measures": {
+        "ja": "この基本戦略の施策は、まだ記載されていません。",
+        "en": "No measures have been written for this strategy yet.",
+    },
     "kpi_summary": {"ja": "数値目標の状況", "en": "KPIs at a glance"},
     "grades_by_strategy": {"ja": "評価の内訳", "en": "Grades"},
     "details": {"ja": "詳細", "en": "Details"},

@@ -57,6 +57,9 @@ _SOURCES = {
 years' data are committed."""
 
 
+KPI_CHANGES = (Change.UP, Change.DOWN, Change.CHANGED)
+"""The changes a yearly report lists of KPIs (the others are of actions)."""
+
 HOME_KPI_LIMIT = 30
 """Up to this many KPIs the home page lists them all; beyond, it shows the grades by strategy."""
 OVERVIEW_ACTION_LIMIT = 60
@@ -151,6 +154,12 @@ class PageRenderer:
         )
         self.assessments: dict[str, Assessment] = tracking.assessments
         self.owner = self._owners()
+        self.has = {
+            "kpis": bool(project.kpis.kpis),
+            "actions": any(m.actions for s in project.strategies.strategies for m in s.measures),
+            "milestones": bool(project.timeline.milestones),
+        }
+        """What kinds of things the plan holds: a section about a kind it lacks is left out."""
 
     def _owners(self) -> dict[str, Strategy]:
         """The strategy each strategy or measure id belongs to."""
@@ -223,6 +232,7 @@ class PageRenderer:
             "url_link": contact.link,
             "closing": self._closing,
             "adoption": self._adoption(),
+            "has": self.has,
         }
 
     def _closing(self, end: str) -> Markup:
@@ -369,17 +379,22 @@ def render_language(
 
 
 def _render_progress(r: PageRenderer, out: Rendered) -> None:
-    """The methodology page and the page of what needs attention."""
+    """The methodology page (when the plan has KPIs to grade) and the page of what needs
+    attention (when the plan has actions, KPIs or milestones to watch)."""
     t = r.tracking
-    out.pages["methodology.md"] = r.render(
-        "methodology.md.j2",
-        "methodology.md",
-        scale=t.scale,
-        example=worked_example(t, r.lang),
-        closed=t.year - 1,
-        plan_line=plan_line(r.lang),
-        outcome_definition=lambda o: labels.OUTCOME_DEFINITION[o.value][r.lang],
-    )
+    has = r.has
+    if has["kpis"]:
+        out.pages["methodology.md"] = r.render(
+            "methodology.md.j2",
+            "methodology.md",
+            scale=t.scale,
+            example=worked_example(t, r.lang),
+            closed=t.year - 1,
+            plan_line=plan_line(r.lang),
+            outcome_definition=lambda o: labels.OUTCOME_DEFINITION[o.value][r.lang],
+        )
+    if not (has["actions"] or has["kpis"] or has["milestones"]):
+        return
     names = {s.id: s.name for s in t.project.strategies.strategies}
     names |= {m.id: m.name for s in t.project.strategies.strategies for m in s.measures}
     out.pages["attention.md"] = r.render(
@@ -403,6 +418,8 @@ def _render_reports(r: PageRenderer, out: Rendered, pdf: bool) -> None:
     """The yearly reports (reports/FY/) and their list (reports/)."""
     t, lang = r.tracking, r.lang
     years = report_years(t)
+    if not years:
+        return
     out.pages["reports/index.md"] = r.render("reports.md.j2", "reports/index.md", years=years)
     strategies = t.project.strategies.strategies
     for year in years:
@@ -421,7 +438,7 @@ def _render_reports(r: PageRenderer, out: Rendered, pdf: bool) -> None:
             ),
             r=report,
             first=year == t.project.plan.period.start,
-            changes=list(Change),
+            changes=[c for c in Change if r.has["kpis" if c in KPI_CHANGES else "actions"]],
             change_heading=lambda c: labels.CHANGE[c.value][lang],
             strategies=strategies,
             by_strategy=by_strategy,
@@ -433,7 +450,7 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
     project, lang = r.project, r.lang
     rows = {s.id: r.rollup(r.kpis_of(s)) for s in project.strategies.strategies}
     kpis = project.kpis.kpis
-    chunks = [kpis[i : i + KPIS_PER_PAGE] for i in range(0, len(kpis), KPIS_PER_PAGE)] or [[]]
+    chunks = [kpis[i : i + KPIS_PER_PAGE] for i in range(0, len(kpis), KPIS_PER_PAGE)]
     pages = [(n, kpi_list_page(n)) for n in range(1, len(chunks) + 1)]
     for n, chunk in enumerate(chunks, start=1):
         out.pages[kpi_list_page(n)] = r.render(
@@ -472,20 +489,23 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
 
 def _render_plan_pages(r: PageRenderer, out: Rendered) -> None:
     project, lang = r.project, r.lang
-    out.pages["guidelines.md"] = r.render(
-        "guidelines.md.j2",
-        "guidelines.md",
-        categories=project.guidelines.categories,
-        introduction=project.guidelines.introduction,
-    )
+    if project.guidelines.categories:
+        out.pages["guidelines.md"] = r.render(
+            "guidelines.md.j2",
+            "guidelines.md",
+            categories=project.guidelines.categories,
+            introduction=project.guidelines.introduction,
+        )
     roles = {role.id: role for role in project.governance.roles}
     bodies = {body.id: body for body in project.governance.bodies}
-    out.pages["governance.md"] = r.render(
-        "governance.md.j2", "governance.md", roles=roles, bodies=project.governance.bodies
-    )
-    out.pages["timeline.md"] = r.render(
-        "timeline.md.j2", "timeline.md", milestones=project.timeline.milestones, bodies=bodies
-    )
+    if roles or bodies:
+        out.pages["governance.md"] = r.render(
+            "governance.md.j2", "governance.md", roles=roles, bodies=project.governance.bodies
+        )
+    if r.has["milestones"]:
+        out.pages["timeline.md"] = r.render(
+            "timeline.md.j2", "timeline.md", milestones=project.timeline.milestones, bodies=bodies
+        )
     out.pages["revisions.md"] = r.render(
         "revisions.md.j2", "revisions.md", revisions=project.plan.revisions
     )
@@ -533,7 +553,8 @@ def _render_plan_pages(r: PageRenderer, out: Rendered) -> None:
 
 
 def _nav(r: PageRenderer, out: Rendered) -> Nav:
-    """A hierarchical navigation whose size does not grow with KPIs or actions."""
+    """A hierarchical navigation whose size does not grow with KPIs or actions; a page with
+    nothing to show was not rendered, so it is not listed."""
     lang, project = r.lang, r.project
     label = {k: v[lang] for k, v in labels.LABELS.items()}
     strategies: Nav = [{label["strategies"]: "strategies/index.md"}]
@@ -559,4 +580,10 @@ def _nav(r: PageRenderer, out: Rendered) -> Nav:
         {label["open_data"]: "open-data.md"},
         {label["accessibility"]: "accessibility.md"},
     ]
-    return nav
+    return [entry for entry in nav if _listed(entry, out.pages)]
+
+
+def _listed(entry: dict[str, Any], pages: dict[str, str]) -> bool:
+    """Whether a navigation entry leads to a page that was rendered."""
+    (target,) = entry.values()
+    return target in pages if isinstance(target, str) else True
