@@ -17,6 +17,7 @@ from generator.validate import validate
 
 from .conftest import ROOT, build_as_of, page_html, soup
 from .test_charts import svg_of
+from .test_empty_sections import footer_contact
 from .test_progress import svg_agrees
 
 EPOCH = "1796000000"
@@ -166,15 +167,10 @@ def test_each_kpi_page_offers_its_own_csv_and_the_open_data_page_explains_formul
 def test_every_page_shows_the_plans_contact_in_its_footer_in_its_language(sample: Path) -> None:
     site = sample / "site"
     for page in site.rglob("index.html"):
+        words = footer_contact(site, page)
         english = page.relative_to(site).parts[0] == "en"
-        footer = soup(page).select_one("footer .dx-contact")
-        assert footer is not None, page
-        words = " ".join(footer.get_text(" ").split())
-        assert ("Phone: 0000-00-0000" if english else "電話: 0000-00-0000") in words, page
-        assert ("Fax: 0000-00-0001" if english else "ファクス: 0000-00-0001") in words, page
-        assert "Digital Promotion Division" in words if english else "デジタル推進課" in words
-        mail = footer.select_one('a[href^="mailto:"]')
-        assert mail is not None and mail.get_text() == "dx@sample-city.example.jp"
+        assert ("Digital Promotion Division" if english else "デジタル推進課") in words, page
+        assert "dx@sample-city.example.jp" in words, page
 
 
 def test_the_home_page_has_a_contact_section_and_the_adoption_date_and_body(sample: Path) -> None:
