@@ -282,7 +282,7 @@ def _flat(words: str) -> str:
 
 
 def _fy(year: int) -> Callable[[str], str]:
-    return lambda lang: fmt.year(year, lang, compact=True)
+    return lambda lang: fmt.year(year, lang)
 
 
 def _qty(kpi: _Kpi, value: float | Text | None) -> Callable[[str], str]:
@@ -373,7 +373,7 @@ def _base(kpi: _Kpi) -> Callable[[str], str]:
         if kpi.baseline is None:
             return labels.LABELS["none"][lang]
         value, year = kpi.baseline
-        return f"{_qty(kpi, value)(lang)} ({fmt.year(year, lang, compact=True)})"
+        return f"{_qty(kpi, value)(lang)} ({fmt.year(year, lang)})"
 
     return shown
 

@@ -191,7 +191,7 @@ def test_table_carries_the_same_values(lang: str) -> None:
     values += sorted((a.year, a.value) for a in k.actuals)
     values += [(t.year, t.value) for t in k.targets if t.value is not None]
     assert [(r[0], r[2]) for r in rows] == [
-        (fmt.year(y, lang, compact=True), fmt.quantity(v, 0, k.unit, lang)) for y, v in values
+        (fmt.year(y, lang), fmt.quantity(v, 0, k.unit, lang)) for y, v in values
     ]
     assert rows[2][3] == "速報値"
 
@@ -226,7 +226,7 @@ def test_qualitative_target_is_in_table_not_plotted() -> None:
     k = kpi(targets=[{"value": 25607, "year": "R5"}, {"year": "R7", "text": "全業務"}])
     figure = parse(trend_chart(k, "ja", "c"))
     assert len(classed(group(svg_of(figure), "dx-chart__series"), "dx-chart__target")) == 1
-    assert table_rows(figure)[-1] == ["令和7年度（2025）", "目標値", "全業務"]
+    assert table_rows(figure)[-1] == ["令和7年度（2025年度）", "目標値", "全業務"]
 
 
 @pytest.mark.parametrize(("low", "high"), [(25046, 25607), (0, 100), (2.7, 2.7), (-3, 12), (0, 0)])
@@ -291,8 +291,8 @@ def test_gantt_groups_and_bars(lang: str) -> None:
     unknown = "記録なし" if lang == "ja" else "Not recorded"
     assert rows[actions[3].name.get(lang)] == [never, unknown]
     assert rows[actions[0].name.get(lang)] == [
-        fmt.year(2023, lang, compact=True),
-        fmt.year(2025, lang, compact=True),
+        fmt.year(2023, lang),
+        fmt.year(2025, lang),
         unknown,
     ]
     assert len(figure.findall(".//tbody")) == len(ss)

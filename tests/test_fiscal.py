@@ -158,13 +158,11 @@ def test_years_before_showa_have_no_era_name() -> None:
 
 def test_japanese_display_gives_the_western_year_alongside_the_era() -> None:
     assert format_fiscal_year(2023, "ja") == "令和5年度（2023年度）"
-    assert format_fiscal_year(2023, "ja", compact=True) == "令和5年度（2023）"
     assert format_fiscal_year(2019, "ja") == "令和元年度（2019年度）"
 
 
 def test_english_display_is_fy() -> None:
     assert format_fiscal_year(2023, "en") == "FY2023"
-    assert format_fiscal_year(2023, "en", compact=True) == "FY2023"
 
 
 def test_an_unknown_display_language_is_an_error() -> None:

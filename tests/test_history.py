@@ -31,9 +31,9 @@ COMMITS = [
 """(date, line, replacement, message): each commit edits the online-rate KPI's actuals."""
 EXPECTED = {
     "ja": [
-        "2025-09-30 令和7年度（2025）の実績値 100% を削除",
-        "2025-07-15 令和6年度（2024）の実績値を 78.9% から 79.4% に変更",
-        "2025-06-01 令和6年度（2024）の実績値 78.9% を追加",
+        "2025-09-30 令和7年度（2025年度）の実績値 100% を削除",
+        "2025-07-15 令和6年度（2024年度）の実績値を 78.9% から 79.4% に変更",
+        "2025-06-01 令和6年度（2024年度）の実績値 78.9% を追加",
     ],
     "en": [
         "2025-09-30 FY2025 actual 100% removed",
@@ -119,7 +119,20 @@ def test_each_kpi_page_lists_its_changes_newest_first_in_both_languages(repo: Pa
     for lang, prefix in (("ja", ""), ("en", "en/")):
         page = soup(site / prefix / "kpis/online-rate/index.html")
         items = page.select("ul.dx-history li")
-        assert [" ".join(li.get_text().split()) for li in items] == EXPECTED[lang]
+        shown = {
+            "ja": {
+                "2025-09-30": "2025年9月30日",
+                "2025-07-15": "2025年7月15日",
+                "2025-06-01": "2025年6月1日",
+            },
+            "en": {
+                "2025-09-30": "30 Sep 2025",
+                "2025-07-15": "15 Jul 2025",
+                "2025-06-01": "1 Jun 2025",
+            },
+        }[lang]
+        expected = [shown[e[:10]] + e[10:] for e in EXPECTED[lang]]
+        assert [" ".join(li.get_text().split()) for li in items] == expected
         assert [li.time["datetime"] for li in items if li.time] == [
             "2025-09-30",
             "2025-07-15",
@@ -132,6 +145,7 @@ def test_each_kpi_page_lists_its_changes_newest_first_in_both_languages(repo: Pa
         assert not unchanged.select("ul.dx-history")
         updated = unchanged.select_one(".dx-updated time")
         assert updated is not None and updated["datetime"] == "2025-09-30"
+        assert asof.get_text() == updated.get_text() == shown["2025-09-30"]  # one date style
 
 
 def test_action_status_changes_show_in_the_action_history(repo: Path) -> None:
@@ -146,7 +160,7 @@ def test_action_status_changes_show_in_the_action_history(repo: Path) -> None:
         ("2025-10-01", Kind.STATUS_CHANGED, 2022)
     ]
     assert changes[0].words == {
-        "ja": "令和4年度（2022）の状況を「実施中」から「延期」に変更（調達の遅れ）",
+        "ja": "令和4年度（2022年度）の状況を「実施中」から「延期」に変更（調達の遅れ）",
         "en": "FY2022 status changed from In progress to Postponed (Late procurement)",
     }
     site = build(repo)

@@ -142,10 +142,11 @@ def era_short(year: int) -> str:
     return f"{era.letter}{era_year}"
 
 
-def format_fiscal_year(year: int, lang: str, *, compact: bool = False) -> str:
-    """Return a fiscal year for display: 令和5年度（2023年度） (compact: （2023）) or FY2023."""
+def format_fiscal_year(year: int, lang: str) -> str:
+    """Return a fiscal year for display, the one form of each language: 令和5年度（2023年度）,
+    FY2023."""
     if lang == "ja":
-        return f"{era_name(year)}（{year}{'' if compact else '年度'}）"
+        return f"{era_name(year)}（{year}年度）"
     if lang == "en":
         return f"FY{year}"
     raise ValueError(f"unknown language {lang!r}: expected 'ja' or 'en'")

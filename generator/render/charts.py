@@ -80,9 +80,9 @@ def _long(fy: int, lang: str) -> str:
 
 
 def _cell(fy: int, lang: str) -> str:
-    """令和5年度（2023） / FY2023: table cells."""
+    """令和5年度（2023年度） / FY2023: table cells."""
     try:
-        return fmt.year(fy, lang, compact=True)
+        return fmt.year(fy, lang)
     except ValueError:
         return f"{fy}年度"
 

@@ -35,9 +35,9 @@ def quantity(value: float, precision: int, unit: Text, lang: str) -> str:
     return f"{number(value, precision)}{glue}{shown}"
 
 
-def year(fy: int, lang: str, *, compact: bool = False) -> str:
-    """令和5年度（2023年度） / FY2023."""
-    return format_fiscal_year(fy, lang, compact=compact)
+def year(fy: int, lang: str) -> str:
+    """令和5年度（2023年度） / FY2023: the one form of a fiscal year in each language."""
+    return format_fiscal_year(fy, lang)
 
 
 def span(start: int, end: int, lang: str) -> str:

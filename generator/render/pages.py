@@ -206,7 +206,6 @@ class PageRenderer:
             "data_url": "../" * data_depth + "data/",
             "title": lambda v: text.title(v, lang),
             "fy": lambda y: fmt.year(y, lang),
-            "fyc": lambda y: fmt.year(y, lang, compact=True),
             "span": lambda a, b: fmt.span(a, b, lang),
             "qty": lambda v, kpi: fmt.quantity(v, kpi.precision, kpi.unit, lang),
             "pct": lambda v: fmt.percent(v, lang),
@@ -308,7 +307,7 @@ class PageRenderer:
         meta = f"description: {json.dumps(self.describe(description), ensure_ascii=False)}\n"
         date = self.updated(sources(path)) if self.updated and sources(path) else None
         if date:
-            meta += f"updated: {date}\n"
+            meta += f"updated: {date}\nupdated_shown: {json.dumps(self._date(str(date)))}\n"
         return page.replace("---\n", f"---\n{meta}", 1)
 
 
