@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .diagnostics import Diagnostic, Severity, did_you_mean
+from .formatcheck import FORMAT_CHECKS
 from .load import Document, Loc
 from .model.fiscal import fiscal_year_of, format_fiscal_year
 from .model.project import Project
@@ -387,6 +388,7 @@ CHECKS: dict[str, Check] = {
     "milestones": check_milestones,
     "evaluations": check_evaluations,
     "english": check_english,
+    **FORMAT_CHECKS,
 }
 """Every cross-check, by its stable id."""
 

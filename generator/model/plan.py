@@ -7,8 +7,17 @@ import enum
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
+from ..messages import say
 from .base import Choice, Id, Model
 from .fiscal import FiscalYear
 from .text import Text
@@ -132,6 +141,18 @@ class Contact(Model):
     """E-mail address."""
     url: Url | None = None
     """A web page or form."""
+
+    @field_validator("phone", "fax", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object, info: ValidationInfo) -> object:
+        """A number written without quotes is read as a whole number, and its leading 0 is lost
+        (Japanese numbers start with 0): say so, with the number as it was meant."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            field = say(f"format.{info.field_name}")
+            raise ValueError(
+                say("format.number_as_integer", field=field, number=value, fixed=f"0{value}")
+            )
+        return value
 
 
 class Adoption(Model):
