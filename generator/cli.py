@@ -11,6 +11,7 @@ from . import __version__, commands, importer, messages
 from .config import theme_changes
 from .diagnostics import summary
 from .errors import DxsiteError
+from .guide import GUIDE, write_guide
 from .messages import say
 from .reference import update_readme
 from .schema import write_schemas
@@ -95,12 +96,15 @@ def cmd_accessibility(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """Write the JSON Schemas into DIR/schemas/."""
+    """Write the JSON Schemas into DIR/schemas/ and, where DIR has a README.md, the README's
+    format reference and the editors' guide docs/editing.ja.md."""
     root = Path(args.dir)
     changed = write_schemas(root)
     print(f"schemas/: {len(changed)} file(s) updated" if changed else "schemas/: up to date")
     if (root / "README.md").is_file() and update_readme(root / "README.md"):
         print("README.md: format reference updated")
+    if (root / "README.md").is_file() and write_guide(root):
+        print(f"{GUIDE}: editors' guide updated")
     return 0
 
 
@@ -213,7 +217,9 @@ def parser() -> argparse.ArgumentParser:
     _lang_option(load)
     load.set_defaults(run=cmd_import)
 
-    schema = sub.add_parser("schema", help="write JSON Schemas and the README's format reference")
+    schema = sub.add_parser(
+        "schema", help="write JSON Schemas, the README's format reference and the editors' guide"
+    )
     schema.add_argument("dir", nargs="?", default=".")
     schema.set_defaults(run=cmd_schema)
     return top

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from .model.project import FILES
 from .model.text import Text
@@ -25,35 +26,65 @@ def _validator_names(extra: list[Any]) -> set[str]:
     return {getattr(getattr(e, "func", None), "__name__", "") for e in extra}
 
 
-def _type_name(annotation: Any) -> str:
+_TYPES = {
+    "fiscal": {
+        "en": "fiscal year (2023, 令和5年度, R5 …)",
+        "ja": "年度（2023、令和5年度、R5 など）",
+    },
+    "slug": {"en": "id (a–z, 0–9, -)", "ja": "ID（半角の a–z、0–9、-）"},
+    "url": {"en": "link (https:// or mailto:)", "ja": "リンク（https:// か mailto:）"},
+    "date": {"en": "date (YYYY-MM-DD or YYYY-MM)", "ja": "日付（YYYY-MM-DD か YYYY-MM）"},
+    "email": {"en": "e-mail address", "ja": "メールアドレス"},
+    "or": {"en": " or ", "ja": " または "},
+    "list": {"en": "list of {}", "ja": "{}のリスト"},
+    "text": {"en": "text (ja / en)", "ja": "文（日本語／英語）"},
+    "one_of": {"en": "one of {}", "ja": "{} のいずれか"},
+    "str": {"en": "text", "ja": "文字"},
+    "int": {"en": "whole number", "ja": "整数"},
+    "float": {"en": "number", "ja": "数値"},
+    "bool": {"en": "true / false", "ja": "true か false"},
+}
+"""How the reference (en) and the editors' guide (ja) name each kind of value."""
+_VALIDATED = {
+    "parse_fiscal_year": "fiscal",
+    "_check_slug": "slug",
+    "_check_url": "url",
+    "_partial_date": "date",
+    "_check_email": "email",
+}
+
+
+def type_name(annotation: Any, lang: str = "en") -> str:
+    """What kind of value a field holds, in the reference's (en) or the guide's (ja) words."""
+    words = {key: word[lang] for key, word in _TYPES.items()}
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         base, *extra = typing.get_args(annotation)
-        validators = _validator_names(extra)
-        if "parse_fiscal_year" in validators:
-            return "fiscal year (2023, 令和5年度, R5 …)"
-        if "_check_slug" in validators:
-            return "id (a–z, 0–9, -)"
-        if "_check_url" in validators:
-            return "link (https:// or mailto:)"
-        if "_partial_date" in validators:
-            return "date (YYYY-MM-DD or YYYY-MM)"
-        if "_check_email" in validators:
-            return "e-mail address"
-        return _type_name(base)
+        found = [_VALIDATED[name] for name in _validator_names(extra) if name in _VALIDATED]
+        return words[found[0]] if found else type_name(base, lang)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return " or ".join(_type_name(a) for a in args)
+        return words["or"].join(type_name(a, lang) for a in args)
     if origin is list:
-        return f"list of {_type_name(typing.get_args(annotation)[0])}"
+        return words["list"].format(type_name(typing.get_args(annotation)[0], lang))
     if annotation is Text:
-        return "text (ja / en)"
+        return words["text"]
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        return "one of " + ", ".join(f"`{m.value}`" for m in annotation)
+        return words["one_of"].format(", ".join(f"`{m.value}`" for m in annotation))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
-    names = {str: "text", int: "whole number", float: "number", bool: "true / false"}
-    return names.get(annotation, getattr(annotation, "__name__", str(annotation)))
+    names = {str: "str", int: "int", float: "float", bool: "bool"}
+    if annotation in names:
+        return words[names[annotation]]
+    return getattr(annotation, "__name__", str(annotation))
+
+
+def field_type(field: FieldInfo, lang: str = "en") -> str:
+    """The kind of value of a model's field, validators included."""
+    annotation = field.annotation
+    if field.metadata:
+        annotation = typing.Annotated.__class_getitem__((annotation, *field.metadata))  # type: ignore[attr-defined]
+    return type_name(annotation, lang)
 
 
 def _nested(annotation: Any) -> list[type[BaseModel]]:
@@ -66,13 +97,14 @@ def _nested(annotation: Any) -> list[type[BaseModel]]:
     return found
 
 
-def _models(model: type[BaseModel], seen: list[type[BaseModel]]) -> list[type[BaseModel]]:
+def models(model: type[BaseModel], seen: list[type[BaseModel]]) -> list[type[BaseModel]]:
+    """`model` and every model its fields hold, in order of first use (added to `seen`)."""
     if model in seen:
         return seen
     seen.append(model)
     for field in model.model_fields.values():
         for inner in _nested(field.annotation):
-            _models(inner, seen)
+            models(inner, seen)
     return seen
 
 
@@ -88,10 +120,7 @@ def _table(model: type[BaseModel]) -> str:
     for name, field in model.model_fields.items():
         required = "yes" if field.is_required() else "no"
         about = (field.description or "").replace("|", "\\|")
-        annotation = field.annotation
-        if field.metadata:
-            annotation = typing.Annotated.__class_getitem__((annotation, *field.metadata))  # type: ignore[attr-defined]
-        lines.append(f"| `{name}` | {_type_name(annotation)} | {required} | {about} |")
+        lines.append(f"| `{name}` | {field_type(field)} | {required} | {about} |")
     return "\n".join(lines)
 
 
@@ -100,7 +129,7 @@ def reference() -> str:
     parts = [START, "", "_Generated from the models by `dxsite schema`; do not edit by hand._", ""]
     seen: list[type[BaseModel]] = []
     for rel, model, required in FILES.values():
-        new = [m for m in _models(model, []) if m not in seen]
+        new = [m for m in models(model, []) if m not in seen]
         seen += new
         parts += [f"### `{rel}`" + ("" if required else " (optional)"), ""]
         parts += [_table(m) + "\n" for m in new]

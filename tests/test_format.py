@@ -10,9 +10,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.guide import GUIDE, MISTAKES, guide
 from generator.load import load_text
 from generator.model.project import FILES
-from generator.reference import glossary, reference
+from generator.reference import glossary, models, reference
 from generator.schema import schema_name, schemas
 from generator.validate import validate
 
@@ -159,3 +160,31 @@ def test_the_fast_and_the_pure_python_parser_agree_on_values_and_positions(path:
     assert fast is not None and slow is not None
     assert (fast.data, fast.values, fast.keys) == (slow.data, slow.values, slow.keys)
     assert fast_problems == slow_problems == []
+
+
+def test_the_editors_guide_is_up_to_date_with_the_models_and_the_messages() -> None:
+    committed = (ROOT / GUIDE).read_text(encoding="utf-8")
+    assert committed == guide(), f"{GUIDE} is stale: run dxsite schema"
+
+
+def test_the_editors_guide_lists_every_file_and_field_and_each_mistakes_message() -> None:
+    text = (ROOT / GUIDE).read_text(encoding="utf-8")
+    for rel, model, _ in FILES.values():
+        assert f"### `{rel}`" in text, rel
+        for inner in models(model, []):
+            assert f"#### {inner.__name__}\n" in text, inner.__name__
+            for name in inner.model_fields:
+                assert f"| `{name}` |" in text, (inner.__name__, name)
+    for mistake in MISTAKES:
+        section = text.split(f"### {mistake.title}\n", 1)[1].split("\n### ", 1)[0]
+        assert f"{mistake.rel}:" in section or "検査を通ってしまいます" in section, mistake.title
+
+
+def test_the_japanese_readme_gives_the_two_commands_and_the_editors_yearly_workflow() -> None:
+    text = (ROOT / "README.ja.md").read_text(encoding="utf-8")
+    assert "./run build" in text and "./run test" in text
+    steps = ["dxsite collect", "各課が記入", "dxsite import", "プルリクエスト", "プレビュー"]
+    steps += ["マージ", "年次報告"]
+    where = [text.index(step) for step in steps]
+    assert where == sorted(where), "the workflow's steps are in order"
+    assert "docs/editing.ja.md" in text
