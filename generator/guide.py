@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from . import messages
 from .messages.catalogue import CATALOGUE
 from .model.project import FILES
-from .reference import SCAFFOLD, field_type, models
+from .reference import SCAFFOLD, models, table
 from .validate import validate
 
 GUIDE = Path("docs") / "editing.ja.md"
@@ -112,24 +112,6 @@ def _label(name: str) -> str:
     return entry["ja"] if entry else "—"
 
 
-def _table(model: type[BaseModel]) -> list[str]:
-    lines = [
-        f"#### {model.__name__}",
-        "",
-        (model.__doc__ or "").strip(),
-        "",
-        "| キー | 名前 | 書くもの | 必須 | 説明（英語） |",
-        "|---|---|---|---|---|",
-    ]
-    for name, field in model.model_fields.items():
-        required = "必須" if field.is_required() else "任意"
-        about = " ".join((field.description or "").split()).replace("|", "\\|")
-        lines.append(
-            f"| `{name}` | {_label(name)} | {field_type(field, 'ja')} | {required} | {about} |"
-        )
-    return [*lines, ""]
-
-
 def _files() -> list[str]:
     lines = ["## ファイルと項目", ""]
     seen: list[type[BaseModel]] = []
@@ -138,7 +120,7 @@ def _files() -> list[str]:
         seen += new
         lines += [f"### `{rel}`（{'必須' if required else '任意'}）", "", ABOUT[rel], ""]
         for m in new:
-            lines += _table(m)
+            lines += [table(m, _label), ""]
         example = SCAFFOLD / rel
         if example.is_file():
             body = example.read_text(encoding="utf-8").rstrip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -108,19 +109,25 @@ def models(model: type[BaseModel], seen: list[type[BaseModel]]) -> list[type[Bas
     return seen
 
 
-def _table(model: type[BaseModel]) -> str:
-    lines = [
-        f"#### {model.__name__}",
-        "",
-        (model.__doc__ or "").strip(),
-        "",
-        "| field | type | required | what it is |",
-        "|---|---|---|---|",
-    ]
+def table(model: type[BaseModel], names: Callable[[str], str] | None = None) -> str:
+    """A model's fields as a Markdown table; with `names` (a field's Japanese name), the
+    editors' guide's table in Japanese."""
+    ja = names is not None
+    head = (
+        "| キー | 名前 | 書くもの | 必須 | 説明（英語） |"
+        if ja
+        else "| field | type | required | what it is |"
+    )
+    lines = [f"#### {model.__name__}", "", (model.__doc__ or "").strip(), "", head]
+    lines.append("|---|---|---|---|---|" if ja else "|---|---|---|---|")
     for name, field in model.model_fields.items():
-        required = "yes" if field.is_required() else "no"
-        about = (field.description or "").replace("|", "\\|")
-        lines.append(f"| `{name}` | {field_type(field)} | {required} | {about} |")
+        required = field.is_required()
+        about = " ".join((field.description or "").split()).replace("|", "\\|")
+        if names is None:
+            cells = [field_type(field), "yes" if required else "no", about]
+        else:
+            cells = [names(name), field_type(field, "ja"), "必須" if required else "任意", about]
+        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -132,7 +139,7 @@ def reference() -> str:
         new = [m for m in models(model, []) if m not in seen]
         seen += new
         parts += [f"### `{rel}`" + ("" if required else " (optional)"), ""]
-        parts += [_table(m) + "\n" for m in new]
+        parts += [table(m) + "\n" for m in new]
         example = SCAFFOLD / rel
         if example.is_file():
             parts += [
