@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from .diagnostics import Diagnostic, Severity, did_you_mean
 from .formatcheck import FORMAT_CHECKS
 from .load import Document, Loc
+from .messages import say
 from .model.fiscal import fiscal_year_of, format_fiscal_year
 from .model.project import Project
 from .model.strategy import ActionStatus
@@ -101,6 +102,29 @@ def check_unique_ids(ctx: Context) -> Iterator[Diagnostic]:
         if first is not loc:
             line = ctx.at(first, Severity.ERROR, "", "").line
             yield ctx.error(loc, f'the {kind} id "{value}" is already used (line {line})', "id")
+
+
+RESERVED_PREFIXES = ("dx-title", "dx-section-", "dx-gantt", "summary-", "change-")
+"""The element ids dxsite gives its own parts of a strategy page (title, sections, chart,
+summary, changes)."""
+
+
+def check_page_ids(ctx: Context) -> Iterator[Diagnostic]:
+    """A strategy's page holds its measures' and actions' ids as element ids: an action may not
+    take a strategy's or measure's id, nor an id dxsite uses there itself."""
+    headings = {
+        value: loc for kind, loc, value in _id_sites(ctx.project) if kind == "strategy or measure"
+    }
+    for kind, loc, value in _id_sites(ctx.project):
+        if kind not in ("strategy or measure", "action"):
+            continue
+        if value.startswith(RESERVED_PREFIXES):
+            yield ctx.error(
+                loc, say("id.reserved", id=value, prefixes=", ".join(RESERVED_PREFIXES)), "id"
+            )
+        elif kind == "action" and value in headings:
+            line = ctx.at(headings[value], Severity.ERROR, "", "").line
+            yield ctx.error(loc, say("id.action_clash", id=value, line=line), "id")
 
 
 def _reference(
@@ -378,6 +402,7 @@ def _short(text: str) -> str:
 
 CHECKS: dict[str, Check] = {
     "unique-ids": check_unique_ids,
+    "page-ids": check_page_ids,
     "references": check_references,
     "periods": check_periods,
     "schedules": check_schedules,

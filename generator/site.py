@@ -22,15 +22,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
+from . import clock, postprocess, search
 from . import paths as safe
-from . import postprocess, search
 from .errors import BuildError
 from .history import History
-from .model.accessibility import AccessibilityReport
 from .model.project import Project
 from .pdf import print_reports
+from .recorded import read_accessibility
 from .render import labels, text
 from .render.contact import contact_html
 from .render.data import data_files
@@ -47,7 +46,6 @@ _PACKAGED_THEME = Path(__file__).resolve().with_name(THEME_DIR)
 DXSITE_THEME = (
     _PACKAGED_THEME if _PACKAGED_THEME.is_dir() else _PACKAGED_THEME.parent.parent / THEME_DIR
 )
-ACCESSIBILITY_REPORT = "accessibility.json"
 LANGS = ("ja", "en")
 
 
@@ -185,19 +183,10 @@ def mkdocs_config(
 
 def _accessibility(root: Path) -> dict[str, Any] | None:
     """The last recorded accessibility run, or None when none was recorded."""
-    path = safe.source_file(root, ACCESSIBILITY_REPORT)
-    if path is None:
-        return None
-    try:
-        report = AccessibilityReport.model_validate_json(path.read_bytes())
-    except ValidationError as exc:
-        problem = exc.errors()[0]
-        where = ".".join(str(p) for p in problem["loc"]) or "the file"
-        raise BuildError(
-            f"{ACCESSIBILITY_REPORT} is not a recorded run ({where}: {problem['msg']}); "
-            "run dxsite accessibility to record one"
-        ) from None
-    return report.model_dump()
+    report, problems = read_accessibility(root)
+    if problems:
+        raise BuildError("\n".join(p.as_text() for p in problems))
+    return report.model_dump() if report else None
 
 
 def render(project: Project, paths: Paths, *, pdf: bool = False) -> dict[str, Path]:
@@ -227,9 +216,11 @@ def render(project: Project, paths: Paths, *, pdf: bool = False) -> dict[str, Pa
 
 
 def source_date_epoch(root: Path) -> str:
-    """SOURCE_DATE_EPOCH: as set, else the last commit's time, else now (not reproducible)."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return os.environ["SOURCE_DATE_EPOCH"]
+    """SOURCE_DATE_EPOCH: as set (checked), else the last commit's time, else now (not
+    reproducible)."""
+    seconds = clock.epoch()
+    if seconds is not None:
+        return str(seconds)
     try:
         out = subprocess.run(
             ["git", "log", "-1", "--format=%ct"],

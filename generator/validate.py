@@ -18,12 +18,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import clock, crosscheck
+from .chapters import read_chapter
 from .config import check_config
 from .diagnostics import Diagnostic, Severity, did_you_mean, has_errors
-from .load import Document, Loc, load_yaml, read_text
+from .load import Document, Loc, load_yaml
 from .model.project import CHAPTERS_DIR, FILES, Chapter, Project
 from .model.text import Text
 from .numbers import correction
+from .recorded import read_accessibility
 
 
 def _unwrap(annotation: Any, index: bool) -> Any:
@@ -187,25 +189,6 @@ def _title(markdown: str) -> str | None:
     return match.group(1) if match else None
 
 
-MAX_LINE = 10_000
-"""Longer Markdown lines make the Markdown parser slow: split them into paragraphs."""
-
-
-def _long_lines(markdown: str | None, rel: str) -> list[Diagnostic]:
-    return [
-        Diagnostic(
-            rel,
-            n,
-            MAX_LINE + 1,
-            Severity.ERROR,
-            f"this line has {len(line):,} characters; the limit is {MAX_LINE:,}: split it",
-            "chapter",
-        )
-        for n, line in enumerate((markdown or "").splitlines(), start=1)
-        if len(line) > MAX_LINE
-    ]
-
-
 def load_chapters(root: Path) -> tuple[list[Chapter], list[Diagnostic]]:
     """Read plan/chapters/ja/*.md and their English twins in plan/chapters/en/."""
     chapters: list[Chapter] = []
@@ -222,14 +205,13 @@ def load_chapters(root: Path) -> tuple[list[Chapter], list[Diagnostic]]:
             diagnostics.append(Diagnostic(rel, 1, 1, Severity.ERROR, message, "chapter"))
             continue
         first_file[chapter_id] = ja_path.name
-        ja, problems = read_text(ja_path, rel)
-        diagnostics += problems + _long_lines(ja, rel)
+        ja, problems = read_chapter(ja_path, rel)
+        diagnostics += problems
         en_path = root / CHAPTERS_DIR / "en" / ja_path.name
         en: str | None = None
-        if en_path.is_file():
-            en_rel = f"{CHAPTERS_DIR}/en/{ja_path.name}"
-            en, problems = read_text(en_path, en_rel)
-            diagnostics += problems + _long_lines(en, en_rel)
+        if en_path.is_symlink() or en_path.exists():
+            en, problems = read_chapter(en_path, f"{CHAPTERS_DIR}/en/{ja_path.name}")
+            diagnostics += problems
         else:
             message = f"chapter {ja_path.name} has no English translation (en/{ja_path.name})"
             diagnostics.append(Diagnostic(rel, 1, 1, Severity.WARNING, message, "english"))
@@ -291,7 +273,7 @@ def validate(root: Path, *, today: datetime.date | None = None) -> Result:
         if part.doc is not None:
             docs[key] = part.doc
     chapters, problems = load_chapters(root)
-    diagnostics += problems + check_config(root)
+    diagnostics += problems + check_config(root) + read_accessibility(root)[1]
     if all(key in parts for key, (_, _, required) in FILES.items() if required):
         project = Project.model_validate({**parts, "chapters": chapters}, strict=False)
         locate = crosscheck.Locator(docs, FILES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -17,6 +18,8 @@ from generator.model.fiscal import (
     format_fiscal_year,
     parse_fiscal_year,
 )
+
+from .conftest import build_at
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -151,9 +154,23 @@ def test_era_names_switch_at_1989_and_2019(year: int, name: str, short: str) -> 
     assert era_short(year) == short
 
 
-def test_years_before_showa_have_no_era_name() -> None:
-    with pytest.raises(ValueError):
-        era_name(1925)
+@pytest.mark.parametrize(
+    ("year", "name", "short"),
+    [(1925, "大正14年度", "T14"), (1912, "大正元年度", "T1"), (1911, "明治44年度", "M44")],
+)
+def test_every_year_accepted_before_showa_has_its_era_name(
+    year: int, name: str, short: str
+) -> None:
+    assert era_name(year) == name
+    assert era_short(year) == short
+    assert parse_fiscal_year(name) == parse_fiscal_year(short) == year
+
+
+def test_a_plan_with_a_fiscal_year_before_showa_builds(scaffold: Path) -> None:
+    path = scaffold / "kpis.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("year: R6}", "year: 1920}"), "utf-8")
+    site = build_at(scaffold, "1796000000")
+    assert "大正9年度（1920）" in (site / "kpis/online-rate/index.html").read_text(encoding="utf-8")
 
 
 def test_japanese_display_gives_the_western_year_alongside_the_era() -> None:

@@ -30,9 +30,10 @@ from pydantic.fields import FieldInfo
 
 from generator import commands, postprocess
 from generator.load import MAX_TEXT, load_yaml
-from generator.mkdocs_hooks import on_page_content, sanitize
+from generator.mkdocs_hooks import on_page_content
 from generator.model.project import FILES
 from generator.model.text import Text
+from generator.sanitize import sanitize
 
 from .conftest import ROOT, SCAFFOLD, Run, copy_project, soup
 
@@ -539,6 +540,56 @@ def test_the_chapter_sanitiser_leaves_nothing_that_runs_or_restyles(html: str) -
     ), str(clean)
     assert unsafe_attributes(clean) == [], str(clean)
     assert clean.find(id=re.compile("^__")) is None, str(clean)
+
+
+REMOTE = [
+    '<img src="https://tracker.example/p.gif" alt="x">',
+    '<img src="//tracker.example/p.gif">',
+    '<img src="/\\tracker.example/p.gif">',
+    '<img src=" \thttps://tracker.example/p.gif">',
+    '<img src="x.png" srcset="https://tracker.example/p.gif 2x">',
+    '<video poster="https://tracker.example/p.gif"></video>',
+    '<table background="https://tracker.example/p.gif"><tr><td>x</td></tr></table>',
+    '<p style="background: url(https://tracker.example/p.gif)">x</p>',
+    '<div style="background-image: url(//tracker.example/p.gif)">x</div>',
+]
+
+
+@pytest.mark.parametrize("html", REMOTE)
+def test_a_chapter_loads_nothing_from_another_host(html: str) -> None:
+    assert "tracker.example" not in sanitize(html)
+
+
+def test_a_chapter_keeps_its_own_images_and_links_to_other_sites() -> None:
+    html = '<img src="../img/map.png" alt="地図"> <a href="https://www.city.example.jp/">市</a>'
+    assert sanitize(html) == html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<div class="md-dialog md-dialog--active"><div class="md-dialog__inner">x</div></div>',
+        '<p class="md-banner md-typeset">x</p>',
+        '<span class="md-search__overlay">x</span>',
+        '<a class="md-button md-button--primary" href="https://evil.example/">ログイン</a>',
+    ],
+)
+def test_a_chapter_cannot_borrow_the_themes_classes(html: str) -> None:
+    assert "md-" not in sanitize(html)
+
+
+def test_a_chapter_keeps_the_classes_of_admonitions_and_footnotes() -> None:
+    html = (
+        '<div class="admonition warning"><p class="admonition-title">注意</p></div>'
+        '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
+        '<div class="footnote"><ol><li id="fn:1">x'
+        '<a class="footnote-backref" href="#fnref:1">↩</a></li></ol></div>'
+    )
+    assert sanitize(html) == html
+
+
+def test_the_sanitiser_removes_bidi_controls_written_as_references() -> None:
+    assert sanitize("<p>&#x202E;%001&#8236;&rlm;</p>") == "<p>%001</p>"
 
 
 def test_a_chapter_cannot_shadow_the_theme_configuration_by_id(chapter_site: Path) -> None:

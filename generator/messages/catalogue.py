@@ -1,5 +1,7 @@
 """Every message, hint, severity word and summary of dxsite: key → {ja, en} (str.format fields)."""
 
+from .build import BUILD
+from .chapters import CHAPTERS
 from .check import CHECK
 from .exchange import EXCHANGE
 from .format import FORMAT
@@ -112,4 +114,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **LOAD,
     **CHECK,
     **FORMAT,
+    **CHAPTERS,
+    **BUILD,
 }

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class _Recorded(BaseModel):
@@ -31,3 +32,13 @@ class AccessibilityReport(_Recorded):
     browser: str
     pages: list[PageResult]
     violations: int = Field(ge=0)
+
+    @field_validator("date")
+    @classmethod
+    def _a_real_day(cls, value: str) -> str:
+        """2024-13-01 has the shape of a date but is none."""
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a date (YYYY-MM-DD)") from None
+        return value

@@ -1,4 +1,4 @@
-"""Japanese fiscal years (年度, April–March) and eras (令和, 平成, 昭和), written by hand.
+"""Japanese fiscal years (年度, April–March) and eras (令和 … 明治), written by hand.
 
 Editors write a fiscal year as 2023, 2023年度, FY2023, 令和5年度, R5 and so on; this module turns
 all of them into the Western year of the 年度's start (令和5年度 → 2023) and back for display.
@@ -41,11 +41,14 @@ ERAS = (
     Era("令和", "R", 2019, None),
     Era("平成", "H", 1989, 31),
     Era("昭和", "S", 1926, 64),
+    Era("大正", "T", 1912, 15),
+    Era("明治", "M", 1868, 45),
 )
+"""Every era since MIN_YEAR: a year from 1900 on has its era name."""
 
 _EXAMPLES = "expected e.g. 2023, 2023年度, 令和5年度 or R5"
 _WESTERN = re.compile(r"(?:FY\s*)?([0-9]+)\s*(?:年度?)?", re.IGNORECASE)
-_ERA = re.compile(r"(令和|平成|昭和|[RHS])?\s*(元|[0-9]+)\s*(?:年度?)?", re.IGNORECASE)
+_ERA = re.compile(r"(令和|平成|昭和|大正|明治|[RHSTM])?\s*(元|[0-9]+)\s*(?:年度?)?", re.IGNORECASE)
 
 
 def _show(value: object) -> str:
@@ -69,7 +72,7 @@ def _in_range(year: int, shown: str) -> int:
 
 
 def _find_era(token: str) -> Era:
-    """Return the era named by 令和/平成/昭和 or its letter R/H/S."""
+    """Return the era named by 令和/平成/昭和/大正/明治 or its letter R/H/S/T/M."""
     return next(era for era in ERAS if token.upper() in (era.name, era.letter))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -111,19 +112,27 @@ def wrap(text: str, width: float, lines: int = LABEL_LINES, size: float = FONT) 
 
 
 def nice_ticks(low: float, high: float) -> tuple[list[float], int]:
-    """4–5 round tick values covering low..high, and the decimals needed to print them."""
+    """4–5 round tick values covering low..high, and the decimals needed to print them. Near the
+    largest float (±1e308), where round ticks beyond the values would overflow, the ticks are
+    low..high in four even steps."""
     low, high = min(low, high), max(low, high)
-    if high - low <= max(max(abs(low), abs(high)) * 1e-12, MIN_SPAN):
+    if high / 2 - low / 2 <= max(max(abs(low), abs(high)) * 1e-12, MIN_SPAN):
         pad = abs(low) * 0.1 or 1.0
         low, high = low - pad, high + pad
-    exponent = math.floor(math.log10((high - low) / 4))
+    quarter = high / 4 - low / 4  # (high - low) / 4 would overflow from ±1e308
+    if not math.isfinite(low) or not math.isfinite(high):
+        low, high = max(low, -sys.float_info.max), min(high, sys.float_info.max)
+        quarter = high / 4 - low / 4
+    exponent = math.floor(math.log10(quarter))
     for power in (exponent - 1, exponent, exponent + 1):
         for mantissa in _NICE:
             step = mantissa * 10.0**power
             first, last = math.floor(low / step), math.ceil(high / step)
             if last - first <= 4:
-                return _extend(first, last, step, low), min(max(0, -power + (mantissa == 2.5)), 12)
-    raise AssertionError("unreachable: the largest step always fits")  # pragma: no cover
+                ticks = _extend(first, last, step, low)
+                if all(math.isfinite(t) for t in ticks):
+                    return ticks, min(max(0, -power + (mantissa == 2.5)), 12)
+    return [low + i * quarter for i in range(4)] + [high], 0
 
 
 def _extend(first: int, last: int, step: float, low: float) -> list[float]:
@@ -227,7 +236,7 @@ class Frame:
     def y(self, value: float) -> float:
         """The height of a value, kept inside the area."""
         low, high = self.values
-        share = min(max((value - low) / (high - low), 0.0), 1.0)
+        share = min(max((value / 2 - low / 2) / (high / 2 - low / 2), 0.0), 1.0)
         return self.bottom - share * (self.bottom - self.top)
 
 
