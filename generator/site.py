@@ -163,7 +163,7 @@ def mkdocs_config(
                 "switch_label": labels.LABELS["switch_to"][lang],
                 "search_label": labels.LABELS["search"][lang],
                 "status": "" if status == "adopted" else labels.STATUS[status][lang],
-                "status_note": labels.STATUS_NOTE.get(status, {}).get(lang, ""),
+                "status_note": _status_note(status, lang),
                 "sample": labels.LABELS["sample_note"][lang] if plan.sample else "",
                 "prevails": labels.LABELS["japanese_prevails"][lang],
                 "last_updated": labels.LABELS["last_updated"][lang],
@@ -187,6 +187,12 @@ def _accessibility(root: Path) -> dict[str, Any] | None:
     if problems:
         raise BuildError("\n".join(p.as_text() for p in problems))
     return report.model_dump() if report else None
+
+
+def _status_note(status: str, lang: str) -> str:
+    """The banner's sentence (HTML): in English the Japanese word of the status marked as such."""
+    note = labels.STATUS_NOTE.get(status, {}).get(lang, "")
+    return note.format(f'<span lang="ja">{labels.STATUS[status]["ja"]}</span>') if note else ""
 
 
 def render(project: Project, paths: Paths, *, pdf: bool = False) -> dict[str, Path]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 
 from generator import cli
 
@@ -89,3 +90,19 @@ def dxsite(capsys: pytest.CaptureFixture[str]) -> Run:
         return code, captured.out + captured.err
 
     return run
+
+
+JAPANESE_PUNCTUATION = re.compile(r"[、。・「」（）]")
+
+
+def japanese_punctuation_in_english(site: Path) -> dict[str, list[str]]:
+    """Text nodes of the built English pages that hold Japanese punctuation outside an
+    element marked lang="ja" (scripts and comments aside), by page."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((site / "en").rglob("*.html")):
+        for node in soup(path).find_all(string=JAPANESE_PUNCTUATION):
+            if isinstance(node, Comment) or node.parent.name in ("script", "style"):
+                continue
+            if node.find_parent(attrs={"lang": "ja"}) is None:
+                found.setdefault(path.relative_to(site).as_posix(), []).append(node.strip())
+    return found

@@ -15,7 +15,7 @@ from generator.progress import assess, expected_path
 from generator.tracking import Tracking
 from generator.validate import validate
 
-from .conftest import ROOT, build_as_of, page_html, soup
+from .conftest import ROOT, build_as_of, japanese_punctuation_in_english, page_html, soup
 from .test_charts import svg_of
 from .test_empty_sections import footer_contact
 from .test_progress import svg_agrees
@@ -210,3 +210,8 @@ def test_a_bodys_deputy_heads_are_listed_after_its_head(sample: Path) -> None:
         terms = [dt.get_text() for dt in facts.select("dt")]
         assert terms.index(label) == 1
         assert deputy in facts.get_text()
+
+
+def test_english_pages_of_every_kind_carry_no_japanese_punctuation(sample: Path) -> None:
+    """Keyword lists, schedules, meta lines, as-of notes and the reports' captions included."""
+    assert japanese_punctuation_in_english(sample / "site") == {}

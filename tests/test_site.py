@@ -15,7 +15,7 @@ import pytest
 
 from generator import cli
 
-from .conftest import EXAMPLES, ROOT, copy_project, soup
+from .conftest import EXAMPLES, ROOT, copy_project, japanese_punctuation_in_english, soup
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -376,3 +376,10 @@ def test_the_navigation_lists_the_strategies_only_on_the_pages_of_their_section(
 
     assert not [h for h in nav("kpis/index.html") if re.search(r"strategies/[a-z]", h)]
     assert "../gyosei/" in nav("strategies/kurashi/index.html")
+
+
+def test_english_pages_carry_no_japanese_punctuation_outside_japanese_text(arao: Path) -> None:
+    assert japanese_punctuation_in_english(arao / "site") == {}
+    banner = soup(arao / "site/en/index.html").select_one(".dx-status")
+    assert banner is not None
+    assert str(banner.select_one('[lang="ja"]')) == '<span lang="ja">素案</span>'

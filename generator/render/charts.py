@@ -284,7 +284,7 @@ def period_chart(plan: PlanFile, lang: str, chart_id: str, year: int) -> str:
         svg.row(name, [_cell(s, lang), _cell(e, lang), *([note] if any(notes) else [])])
         for (name, s, e, _, _), note in zip(spans, notes, strict=True)
     ]
-    title = _say("period_chart", lang)
+    title = _say("period_chart" if plan.periods else "plan_period", lang)
     table = _column_table(title, _say("period", lang), lang, table_rows, any(notes))
     return svg.figure(chart_id, "period", (svg.WIDTH, height), (title, desc, title), body, table)
 

@@ -30,13 +30,13 @@ LABELS: dict[str, dict[str, str]] = {
     "direction": {"ja": "方向", "en": "Direction"},
     "fiscal_year": {"ja": "年度", "en": "Fiscal year"},
     "value": {"ja": "値", "en": "Value"},
-    "kind": {"ja": "区分", "en": "Kind"},
+    "kind": {"ja": "区分", "en": "Type of value"},
     "none": {"ja": "—", "en": "—"},
     "no_baseline": {"ja": "基準値なし", "en": "No baseline"},
     "guidelines": {"ja": "重点指針", "en": "Key guidelines"},
     "governance": {"ja": "推進体制", "en": "Governance"},
     "roles": {"ja": "役職", "en": "Roles"},
-    "bodies": {"ja": "組織", "en": "Bodies"},
+    "bodies": {"ja": "組織", "en": "Organizations"},
     "head": {"ja": "長", "en": "Head"},
     "holder": {"ja": "担当者", "en": "Held by"},
     "members": {"ja": "構成員", "en": "Members"},
@@ -98,11 +98,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "This chapter has not yet been translated into English; the Japanese text is shown.",
     },
     "schedule_chart": {"ja": "取組の実施スケジュール", "en": "Schedule of the actions"},
-    "period_chart": {"ja": "計画期間と期", "en": "Plan period and periods"},
+    "period_chart": {"ja": "計画期間と期", "en": "Plan period and its phases"},
     "language_name": {"ja": "日本語", "en": "English"},
     "switch_to": {"ja": "English", "en": "日本語"},
     "last_updated": {"ja": "最終更新", "en": "Last updated"},
-    "licence": {"ja": "利用条件", "en": "Licence"},
+    "licence": {"ja": "利用条件", "en": "License"},
     "progress_summary": {"ja": "進捗のまとめ", "en": "Progress at a glance"},
     "as_of": {"ja": "{}時点", "en": "as of {}"},
     "kpi_grades": {"ja": "数値目標の評価", "en": "KPI grades"},
@@ -276,6 +276,11 @@ REASON = {
     },
 }
 
+COMMA = {"ja": "、", "en": ", "}
+"""How a list of words is joined in running text."""
+DOT = {"ja": "・", "en": "·"}
+"""The separator between the items of a line of facts (plan · city · period)."""
+
 STATUS = {
     "draft": {"ja": "素案", "en": "Draft"},
     "proposal": {"ja": "案", "en": "Proposal"},
@@ -284,11 +289,11 @@ STATUS = {
 STATUS_NOTE = {
     "draft": {
         "ja": "この計画は素案です。内容は今後変更されることがあります。",
-        "en": "This plan is a draft (素案); its contents may change.",
+        "en": "This plan is a draft ({}); its contents may change.",
     },
     "proposal": {
         "ja": "この計画は案です。内容は今後変更されることがあります。",
-        "en": "This plan is a proposal (案); its contents may change.",
+        "en": "This plan is a proposal ({}); its contents may change.",
     },
 }
 ACTION_STATUS = {
@@ -309,7 +314,7 @@ NATIONAL_PRIORITY = {
     "frontyard": {"ja": "フロントヤード改革", "en": "Front-yard reform"},
     "standardization": {
         "ja": "情報システムの標準化・共通化",
-        "en": "Standardisation of information systems",
+        "en": "Standardization of information systems",
     },
     "eltax": {"ja": "公金収納におけるeLTAXの活用", "en": "eLTAX for public payments"},
     "my-number-card": {"ja": "マイナンバーカードの普及促進・利用の推進", "en": "My Number Card"},

@@ -228,6 +228,9 @@ class PageRenderer:
             "kind": lambda k: labels.MILESTONE_KIND[k.value][lang],
             "method": lambda m: labels.SUBMIT_METHOD[m.value][lang],
             "status_label": labels.STATUS[self.project.plan.status.value][lang],
+            "paren": lambda words: f"（{words}）" if lang == "ja" else f" ({words})",
+            "dot": labels.DOT[lang],
+            "comma": labels.COMMA[lang],
             "url_link": contact.link,
             "closing": self._closing,
             "adoption": self._adoption(),
@@ -283,7 +286,7 @@ class PageRenderer:
         if schedule.start is not None and schedule.end is not None:
             return fmt.span(schedule.start, schedule.end, self.lang)
         names = {p.id: p.name.get(self.lang) for p in self.project.plan.periods}
-        return "、".join(names.get(p, p) for p in schedule.periods)
+        return labels.COMMA[self.lang].join(names.get(p, p) for p in schedule.periods)
 
     def describe(self, words: Text | str | None) -> str:
         """A page's description for search results and link previews (<meta name=description>,
