@@ -403,7 +403,7 @@ CHART_PAGES = {
 
 
 @needs_chromium
-def test_every_chart_has_a_name_and_a_table_the_keyboard_reaches(
+def test_every_chart_is_named_once_and_has_a_table_the_keyboard_reaches(
     site: Site, watcher: Watcher
 ) -> None:
     page = watcher.page(viewport=DESKTOP)
@@ -416,11 +416,14 @@ def test_every_chart_has_a_name_and_a_table_the_keyboard_reaches(
             figure = figures.nth(i)
             svg = figure.locator("svg[role=img]")
             expect(svg).to_have_count(1)
-            # The name is the title followed by the description: the data in words.
-            title = svg.locator("title").first.text_content() or ""
-            desc = svg.locator("desc").first.text_content() or ""
-            assert title.strip() and desc.strip(), url
-            expect(svg).to_have_accessible_name(f"{title.strip()} {desc.strip()}")
+            # Heard once: the figure is named by its caption, the image by the data in words
+            # (no <title> to repeat the caption), the table by its own caption.
+            caption = (figure.locator("figcaption").text_content() or "").strip()
+            desc = (svg.locator("desc").first.text_content() or "").strip()
+            assert caption and desc and desc != caption, url
+            expect(svg.locator(":scope > title")).to_have_count(0)
+            expect(figure).to_have_accessible_name(caption)
+            expect(svg).to_have_accessible_name(desc)
             wrap = figure.locator(".dx-table-wrap")
             expect(wrap).to_have_attribute("tabindex", "0")
             expect(wrap).to_have_accessible_name(re.compile(r"\S"))

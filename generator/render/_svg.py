@@ -423,24 +423,25 @@ def figure(
     chart_id: str,
     kind: str,
     size: tuple[float, float],
-    labels: tuple[str, str, str],
+    labels: tuple[str, str],
     body: Sequence[str],
     data_table: str,
 ) -> str:
-    """The chart: <figure> with its caption, the <svg> (title, desc, body) and the data table.
+    """The chart: <figure> with its caption, the <svg> (desc, body) and the data table.
 
-    `labels` are the title, the description in words and the caption (plain text). No line
-    is blank or indented, so the figure survives as one raw HTML block inside Markdown.
+    `labels` are the caption and the description in words (plain text). The chart is named
+    once, by the caption; the image by the description (the data in words); the table's own
+    caption says what it holds. No line is blank or indented, so the figure
+    survives as one raw HTML block inside Markdown.
     """
-    title, desc, caption = labels
+    caption, desc = labels
     cid = esc(chart_id)
     width, height = size
     svg = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dx-chart__svg" '
         f'viewBox="0 0 {num(width)} {num(height)}" width="100%" '
         f'preserveAspectRatio="xMidYMid meet" font-size="{FONT:g}" role="img" '
-        f'aria-labelledby="{cid}-title {cid}-desc" data-search-exclude="">',
-        f'<title id="{cid}-title">{esc(title)}</title>',
+        f'aria-labelledby="{cid}-desc" data-search-exclude="">',
         f'<desc id="{cid}-desc">{esc(desc)}</desc>',
         *body,
         "</svg>",

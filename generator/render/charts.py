@@ -209,7 +209,7 @@ def trend_chart(kpi: Kpi, lang: str, chart_id: str) -> str:
     title = _say("trend", lang).format(kpi.name.get(lang))
     desc = _said(entries, lang)
     table = _trend_table(kpi, entries, lang)
-    return svg.figure(chart_id, "trend", (svg.WIDTH, height), (title, desc, title), body, table)
+    return svg.figure(chart_id, "trend", (svg.WIDTH, height), (title, desc), body, table)
 
 
 # --- Plan period and schedules ---------------------------------------------------------------
@@ -286,7 +286,7 @@ def period_chart(plan: PlanFile, lang: str, chart_id: str, year: int) -> str:
     ]
     title = _say("period_chart" if plan.periods else "plan_period", lang)
     table = _column_table(title, _say("period", lang), lang, table_rows, any(notes))
-    return svg.figure(chart_id, "period", (svg.WIDTH, height), (title, desc, title), body, table)
+    return svg.figure(chart_id, "period", (svg.WIDTH, height), (title, desc), body, table)
 
 
 @dataclass(frozen=True)
@@ -383,9 +383,7 @@ def _schedule_figure(
     desc = ("" if lang == "ja" else " ").join(said)
     head = [_say("action", lang), _say("start", lang), _say("end", lang), _say("status_of", lang)]
     table = svg.table(title, head, [tbody for _, _, tbody in parts])
-    return svg.figure(
-        chart_id, "gantt", (svg.WIDTH, height), (title, desc, title), [*body, *keys], table
-    )
+    return svg.figure(chart_id, "gantt", (svg.WIDTH, height), (title, desc), [*body, *keys], table)
 
 
 def gantt_chart(
