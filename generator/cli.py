@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,8 +20,13 @@ from .validate import Result, validate
 
 
 def _report(result: Result, fmt: str, *, strict: bool) -> None:
+    if fmt == "json":
+        print(json.dumps(_as_json(result), ensure_ascii=False, indent=2))
+        return
     for d in result.diagnostics:
         print(d.as_github() if fmt == "github" else d.as_text())
+    if result.unread:
+        print(say("summary.skipped", files=say("where.join").join(result.unread)))
     if fmt == "text" and result.coverage:
         print(say("coverage.title"))
         for rel, (done, total) in sorted(result.coverage.items()):
@@ -32,6 +38,19 @@ def _report(result: Result, fmt: str, *, strict: bool) -> None:
     if strict and not any(d.severity == "error" for d in result.diagnostics):
         line += say("summary.strict") if result.diagnostics else ""
     print(line)
+
+
+def _as_json(result: Result) -> dict[str, object]:
+    """The findings for tools and editors (each with its field path), and what was left out."""
+    return {
+        "diagnostics": [d.as_json() for d in result.diagnostics],
+        "omitted": result.omitted,
+        "skipped_because_unreadable": result.unread,
+        "coverage": {
+            rel: {"translated": done, "texts": total}
+            for rel, (done, total) in sorted(result.coverage.items())
+        },
+    }
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -160,7 +179,12 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate the plan")
     check.add_argument("dir", nargs="?", default=".", help="the project (default: .)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    check.add_argument("--format", choices=["text", "github"], default="text")
+    check.add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default="text",
+        help="text (default), GitHub annotations, or JSON with each field's path for tools",
+    )
     _lang_option(check)
     check.set_defaults(run=cmd_check)
 

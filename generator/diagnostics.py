@@ -6,7 +6,7 @@ import difflib
 import enum
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 
 from .messages import say
 
@@ -28,11 +28,17 @@ class Diagnostic:
     severity: Severity
     message: str
     code: str = ""
+    loc: str = field(default="", compare=False)
+    """The field's path for tools (kpis[3].targets[1].value), in `--format json`."""
 
     def as_text(self) -> str:
         """`PATH:LINE:COL: error: MESSAGE`, the format editors and editors' tools read."""
         word = say(f"severity.{self.severity.value}")
         return f"{visible(self.path)}:{self.line}:{self.col}: {word}: {visible(self.message)}"
+
+    def as_json(self) -> dict[str, object]:
+        """The finding for tools and editors: position, severity, check id, message, field path."""
+        return asdict(self)
 
     def as_github(self) -> str:
         """A GitHub Actions workflow command that annotates the changed line."""

@@ -176,6 +176,8 @@ class Document:
     data: Any
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    source: str = field(default="", repr=False)
+    """The text it was read from (to quote a value as written, e.g. 0954680140)."""
 
     def locate(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The position of `loc`, or of its nearest ancestor that was written."""
@@ -192,7 +194,15 @@ class Document:
     def at(self, loc: Loc, severity: Severity, message: str, code: str = "") -> Diagnostic:
         """A diagnostic located at `loc` in this document."""
         line, col = self.locate(loc)
-        return Diagnostic(self.path, line, col, severity, message, code)
+        return Diagnostic(self.path, line, col, severity, message, code, machine_path(loc))
+
+
+def machine_path(loc: Loc) -> str:
+    """The path for tools, items counted from 1: kpis[3].targets[1].year."""
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 def _position(mark: yaml.Mark | None) -> tuple[int, int]:
@@ -450,7 +460,7 @@ def _prescan(text: str, rel: str) -> list[Diagnostic]:
 
 def _compose(loader: Any, text: str, rel: str) -> tuple[Document | None, list[Diagnostic], bool]:
     """The document (None on a problem), the problems, and whether they stand as found."""
-    doc = Document(rel, None)
+    doc = Document(rel, None, source=text)
     try:
         root = loader.get_single_node()
         if root is None:

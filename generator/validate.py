@@ -6,140 +6,22 @@ Pydantic errors are translated into plain messages located at the YAML line that
 from __future__ import annotations
 
 import datetime
-import itertools
 import re
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from . import clock, crosscheck
 from .chapters import read_chapter
 from .config import check_config
-from .diagnostics import Diagnostic, Severity, did_you_mean, has_errors
-from .load import Document, Loc, load_yaml
+from .diagnostics import Diagnostic, Severity, has_errors
+from .load import Document, load_yaml
+from .messages import say
 from .model.project import CHAPTERS_DIR, FILES, Chapter, Project
 from .model.text import Text
-from .numbers import correction
 from .recorded import read_accessibility
-
-
-def _unwrap(annotation: Any, index: bool) -> Any:
-    """The model type reached by one step into `annotation` (a list item when `index`)."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0], index)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _unwrap(args[0], index) if len(args) == 1 else annotation
-    if index and origin is list:
-        return typing.get_args(annotation)[0]
-    return annotation
-
-
-def _model_at(model: type[BaseModel], loc: Loc) -> Any:
-    """The annotation of the value at `loc` in `model` (None when not found)."""
-    current: Any = model
-    for part in loc:
-        current = _unwrap(current, isinstance(part, int))
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = current.model_fields.get(part)
-        if field is None:
-            return None
-        current = field.annotation
-    return _unwrap(current, False)
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f'text "{value}"' if value else "empty text"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a map of fields"
-    return type(value).__name__
-
-
-def _path(loc: Loc) -> str:
-    """Field path for editors, items counted from 1: kpis[3].targets[1].year."""
-    out = ""
-    for part in loc:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the file"
-
-
-def _expected(error: ErrorDetails, model: type[BaseModel]) -> str:
-    """The 'expected X, found Y' message for one Pydantic error."""
-    kind, value, loc = error["type"], error.get("input"), tuple(error["loc"])
-    found = _describe(value)
-    if kind in ("float_type", "int_type", "int_from_float", "float_parsing", "int_parsing"):
-        if isinstance(value, str):
-            return correction(value)
-        whole = "a whole number" if kind.startswith("int") else "a number"
-        return f"expected {whole}, found {found}"
-    if kind == "string_type":
-        hint = f' (put it in quotes: "{value}")' if isinstance(value, int | float) else ""
-        return f"expected text, found {found}{hint}"
-    if kind == "bool_type":
-        return f"expected true or false, found {found}"
-    if kind == "list_type":
-        return f'expected a list (lines starting with "- "), found {found}'
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        if _model_at(model, loc) is Text:
-            return f"expected text, or a map with ja: and en:, found {found}"
-        return f"expected a map of fields (name: value), found {found}"
-    if kind == "enum":
-        choices = [str(m.value) for m in _model_at(model, loc) or []]
-        near = did_you_mean(str(value), choices) if isinstance(value, str) else ""
-        return f"expected one of {', '.join(choices)}; found {found}{near}"
-    if kind == "finite_number":
-        return f"expected a finite number, found {value}"
-    if kind == "too_short":
-        minimum = (error.get("ctx") or {}).get("min_length", 1)
-        return f"needs at least {minimum} item(s)"
-    if kind in ("value_error", "assertion_error"):
-        return error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    return f"{error['msg']}, found {found}"
-
-
-def _diagnostic(error: ErrorDetails, doc: Document, model: type[BaseModel]) -> Diagnostic:
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        name, parent = str(loc[-1]), _model_at(model, loc[:-1])
-        is_model = isinstance(parent, type) and issubclass(parent, BaseModel)
-        allowed = list(parent.model_fields) if is_model else []
-        message = (
-            f'unknown field "{name}" in {_path(loc[:-1])}{did_you_mean(name, allowed)}'
-            f" (allowed here: {', '.join(allowed)})"
-        )
-        line, col = doc.locate(loc, key=True)
-        return Diagnostic(doc.path, line, col, Severity.ERROR, message, "unknown-field")
-    if kind == "missing":
-        parent = _model_at(model, loc[:-1])
-        is_model = isinstance(parent, type) and issubclass(parent, BaseModel)
-        field = parent.model_fields.get(str(loc[-1])) if is_model else None
-        about = f" ({field.description})" if field and field.description else ""
-        message = f'required field "{loc[-1]}" is missing in {_path(loc[:-1])}{about}'
-        line, col = doc.locate(loc[:-1])
-        return Diagnostic(doc.path, line, col, Severity.ERROR, message, "missing-field")
-    line, col = doc.locate(loc)
-    message = f"{_path(loc)}: {_expected(error, model)}"
-    return Diagnostic(doc.path, line, col, Severity.ERROR, message, "type")
-
+from .wording import describe, explain, without_echoes
 
 MAX_REPORTED = 200
 """The most findings reported; the rest are counted in one line."""
@@ -161,24 +43,24 @@ def _load_part(root: Path, rel: str, model: type[BaseModel], required: bool) -> 
     if not path.is_file():
         if not required:
             return _Part()
-        message = f"the file is missing: the plan needs {rel}"
+        message = say("check.missing_file", file=rel)
         return _Part(diagnostics=[Diagnostic(rel, 1, 1, Severity.ERROR, message, "missing-file")])
     doc, diagnostics = load_yaml(path, rel)
     if doc is None:
         return _Part(diagnostics=diagnostics)
     if not isinstance(doc.data, dict):
-        message = f"expected a map of fields (name: value) at the top, found {_describe(doc.data)}"
+        message = say("check.top_not_map", found=describe(doc.data))
         return _Part(
             None, doc, [*diagnostics, Diagnostic(rel, 1, 1, Severity.ERROR, message, "type")]
         )
     try:
         return _Part(model.model_validate(doc.data), doc, diagnostics)
     except ValidationError as exc:
-        found = itertools.islice(exc.errors(include_url=False), MAX_REPORTED)
-        errors = [_diagnostic(e, doc, model) for e in found]
+        found = without_echoes(exc.errors(include_url=False), model)[:MAX_REPORTED]
+        errors = [explain(e, doc, model) for e in found]
         return _Part(None, doc, diagnostics + errors, exc.error_count() - len(errors))
     except RecursionError:
-        message = "the data is nested too deeply to check"
+        message = say("check.too_deep")
         return _Part(
             None, doc, [*diagnostics, Diagnostic(rel, 1, 1, Severity.ERROR, message, "yaml")]
         )
@@ -242,6 +124,8 @@ class Result:
     """Per file: how many texts have English, out of how many."""
     omitted: int = 0
     """Findings left out of `diagnostics` (beyond the first MAX_REPORTED)."""
+    unread: list[str] = field(default_factory=list)
+    """Files that could not be read, so the checks across files were skipped."""
 
     def failed(self, *, strict: bool = False) -> bool:
         """Whether the run fails (warnings count under `strict`)."""
@@ -274,15 +158,21 @@ def validate(root: Path, *, today: datetime.date | None = None) -> Result:
             docs[key] = part.doc
     chapters, problems = load_chapters(root)
     diagnostics += problems + check_config(root) + read_accessibility(root)[1]
-    if all(key in parts for key, (_, _, required) in FILES.items() if required):
+    # A file that could not be read would make the checks across files report its ids as
+    # missing everywhere (no cascades): they are skipped, and the report says so once.
+    unread = [
+        rel
+        for key, (rel, _, required) in FILES.items()
+        if key not in parts and (required or (root / rel).is_file())
+    ]
+    project = None
+    if not unread:
         project = Project.model_validate({**parts, "chapters": chapters}, strict=False)
         locate = crosscheck.Locator(docs, FILES)
         diagnostics += crosscheck.run(project, locate, today or clock.today())
-    else:
-        project = None
     diagnostics = sorted(set(diagnostics))
     coverage = _coverage(project) if project else {}
     failed = has_errors(diagnostics) or omitted > 0
     omitted += max(0, len(diagnostics) - MAX_REPORTED)
     shown = diagnostics[:MAX_REPORTED]
-    return Result(None if failed else project, shown, coverage, omitted)
+    return Result(None if failed else project, shown, coverage, omitted, unread)

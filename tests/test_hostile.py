@@ -658,7 +658,10 @@ def test_an_id_differing_only_in_case_is_an_error_at_its_line(scaffold: Path, dx
     path.write_text(text + second, encoding="utf-8")
     code, out = dxsite("check", str(scaffold))
     assert code == 1
-    assert 'plan/strategies.yaml:15:9: error: strategies[2].id: "Administration" is not a' in out
+    assert (
+        'plan/strategies.yaml:15:9: error: strategy "Administrative DX 2", id: "Administration" '
+        "is not a" in out
+    )
 
 
 def test_the_same_id_twice_is_an_error_at_the_second(scaffold: Path, dxsite: Run) -> None:
@@ -718,7 +721,7 @@ YAML_CORPUS: dict[str, tuple[str, str] | None] = {
     "utf-32-bom.yaml": ("1:1", "the file is in UTF-32: save it as UTF-8"),
     "invalid-utf8.yaml": ("4:18", "the file is not valid UTF-8 (byte 105)"),
     "utf-8-bom.yaml": None,
-    "utf-8-bom-error.yaml": ("1:7", "kpis: expected a list"),
+    "utf-8-bom-error.yaml": ("1:7", "KPIs: expected a list"),
     "crlf.yaml": None,
     "crlf-error.yaml": ("10:17", '"100" is quoted, so it reads as text: write 100'),
     "full-width-digits.yaml": ("10:17", '"８０" is written with full-width digits: write 80'),

@@ -4,6 +4,7 @@ from .build import BUILD
 from .chapters import CHAPTERS
 from .check import CHECK
 from .exchange import EXCHANGE
+from .fields import FIELDS
 from .format import FORMAT
 from .load import LOAD
 from .numbers import NUMBERS
@@ -116,4 +117,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **FORMAT,
     **CHAPTERS,
     **BUILD,
+    **FIELDS,
 }
