@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlhints
 from .diagnostics import Diagnostic, Severity
 from .fold import refold, source_lines
 from .messages import say
@@ -293,6 +294,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
             return datetime.date.fromisoformat(value)
         except ValueError:
             raise _Problem(node.start_mark, say("load.date", value=value)) from None
+    if not node.style and value[:1] in "“‘" and value[-1:] in "”’":
+        raise _Problem(node.start_mark, say("yaml.smart_quotes", quote=value[0] + value[-1]))
     return value
 
 
@@ -427,14 +430,19 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
     return text, []
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Where the syntax mistake is and what it is, in plain words where it is recognised."""
+    line, col = _position(exc.problem_mark or exc.context_mark)
     problem = exc.problem or "invalid YAML"
     if "'\\t'" in problem or "\t" in problem:
-        return say("load.tab")
+        return line, col, say("load.tab")
     if "expected a single document" in str(exc.context):
-        return say("load.documents")
+        return line, col, say("load.documents")
+    hint = yamlhints.explain(text, exc)
+    if hint:
+        return hint
     context = f" {exc.context}" if exc.context else ""
-    return say("load.syntax", problem=f"{problem}{context}")
+    return line, col, say("load.syntax", problem=f"{problem}{context}")
 
 
 def _where(text: str, position: int) -> tuple[int, int]:
@@ -471,8 +479,8 @@ def _compose(loader: Any, text: str, rel: str) -> tuple[Document | None, list[Di
         line, col = _position(exc.mark)
         return None, [Diagnostic(rel, line, col, Severity.ERROR, exc.message, "yaml")], exc.final
     except yaml.MarkedYAMLError as exc:
-        line, col = _position(exc.problem_mark or exc.context_mark)
-        diagnostic = Diagnostic(rel, line, col, Severity.ERROR, _syntax_message(exc), "yaml")
+        line, col, message = _syntax(exc, text)
+        diagnostic = Diagnostic(rel, line, col, Severity.ERROR, message, "yaml")
         return None, [diagnostic], False
     except yaml.YAMLError as exc:
         message = say("load.syntax", problem=exc)

@@ -253,6 +253,10 @@ def explain(error: ErrorDetails, doc: Document, model: type[BaseModel]) -> Diagn
         name, parent = str(loc[-1]), model_at(model, loc[:-1])
         allowed = list(parent.model_fields) if _is_model(parent) else []
         near = _word_for(name, _field_words(allowed)) or did_you_mean(name, allowed)
+        line, col = doc.locate(loc, key=True)
+        if parent is Text and error.get("input") is None and not near:
+            message = say("yaml.comma_in_text", name=name)
+            return Diagnostic(doc.path, line, col, Severity.ERROR, message, "yaml", path)
         message = say(
             "check.unknown_field",
             where=where(loc[:-1], doc.data),
@@ -260,7 +264,6 @@ def explain(error: ErrorDetails, doc: Document, model: type[BaseModel]) -> Diagn
             near=near,
             allowed=", ".join(allowed),
         )
-        line, col = doc.locate(loc, key=True)
         return Diagnostic(doc.path, line, col, Severity.ERROR, message, "unknown-field", path)
     if kind == "missing":
         name = str(loc[-1])

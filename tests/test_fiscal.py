@@ -84,14 +84,14 @@ def test_reiwa_zero_is_rejected() -> None:
 
 
 def test_heisei_32_is_rejected_because_heisei_ended_in_its_31st_year() -> None:
-    message = '"平成32年度" is not a fiscal year: 平成 ended in its 31st year (2019)'
+    message = '"平成32年度" is not a fiscal year: 平成 ended in its year 31 (2019)'
     with pytest.raises(ValueError) as caught:
         parse_fiscal_year("平成32年度")
     assert str(caught.value) == message
 
 
 def test_showa_65_is_rejected() -> None:
-    with pytest.raises(ValueError, match=r"昭和 ended in its 64th year \(1989\)"):
+    with pytest.raises(ValueError, match=r"昭和 ended in its year 64 \(1989\)"):
         parse_fiscal_year("S65")
 
 

@@ -7,6 +7,7 @@ from .exchange import EXCHANGE
 from .fields import FIELDS
 from .format import FORMAT
 from .load import LOAD
+from .model import MODEL
 from .numbers import NUMBERS
 from .package import PACKAGE
 
@@ -118,4 +119,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **CHAPTERS,
     **BUILD,
     **FIELDS,
+    **MODEL,
 }

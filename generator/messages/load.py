@@ -130,4 +130,55 @@ LOAD: dict[str, dict[str, str]] = {
         "ja": "YAML の書き方の誤りです（{problem}）",
         "en": "YAML syntax error: {problem}",
     },
+    "yaml.full_width_colon": {
+        "ja": "「：」（全角のコロン）を「:」（半角）に直してください。"
+        "「名前: 値」の「:」は半角で、後ろに半角スペースを入れます",
+        "en": 'a full-width colon "：": write the half-width ":" followed by a space (name: value)',
+    },
+    "yaml.full_width_space": {
+        "ja": "字下げに全角スペース「　」が使われています: 半角スペースで字下げしてください",
+        "en": 'a full-width space "　" in the indentation: indent with half-width spaces',
+    },
+    "yaml.dash_space": {
+        "ja": "「-」の後に半角スペースが必要です: 「- {rest}」と書いてください",
+        "en": 'a list item needs a space after "-": write "- {rest}"',
+    },
+    "yaml.colon_space": {
+        "ja": "「:」の後に半角スペースが必要です: 「{key}: {rest}」と書いてください",
+        "en": 'a space is needed after ":": write "{key}: {rest}"',
+    },
+    "yaml.unclosed_quote": {
+        "ja": "引用符 {quote} が閉じていません: 文の終わりにも {quote} を書いてください",
+        "en": "the quote {quote} is not closed: end the text with {quote} too",
+    },
+    "yaml.unclosed_bracket": {
+        "ja": "「{bracket}」が閉じていません: 同じ行の終わりに「{closing}」を書いてください",
+        "en": '"{bracket}" is not closed: close it with "{closing}" at the end of the line',
+    },
+    "yaml.colon_in_text": {
+        "ja": '文の中の「: 」は YAML の区切りと読まれます: 文全体を "…" で囲んでください',
+        "en": 'a ": " inside text reads as a YAML separator: put the whole text in quotes "…"',
+    },
+    "yaml.misaligned": {
+        "ja": "キー「{key}」の字下げがそろっていません: 同じ階層のキーと同じ {column} 列目から"
+        "書いてください",
+        "en": 'the key "{key}" is not aligned: start it at column {column}, like the keys '
+        "beside it",
+    },
+    "yaml.missing_colon": {
+        "ja": "「:」がありません: 「名前: 値」の形で書いてください",
+        "en": 'no ":" found: write name: value',
+    },
+    "yaml.smart_quotes": {
+        "ja": "全角の引用符 {quote} で囲まれています（そのまま表示されます）: "
+        '半角の " で囲むか、引用符を消してください',
+        "en": "the text is in curly quotes {quote} (they would be shown as written): use "
+        'straight quotes " or none',
+    },
+    "yaml.comma_in_text": {
+        "ja": "「{name}」は前の文の続きではありませんか。{{ }} の中の文に「,」を使うときは、"
+        '文全体を "…" で囲んでください',
+        "en": '"{name}" looks like the rest of the text before it: inside {{ }}, put a text '
+        'holding "," in quotes "…"',
+    },
 }

@@ -7,6 +7,8 @@ from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from ..messages import say
+
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 _RESERVED = {
     *("con", "prn", "aux", "nul", "index", "en", "ja", "data", "assets", "search"),
@@ -30,12 +32,9 @@ class Model(BaseModel):
 
 def _check_slug(value: str) -> str:
     if not re.fullmatch(SLUG_PATTERN, value):
-        raise ValueError(
-            f'"{value}" is not a valid id: use lower-case letters a–z, digits and hyphens, '
-            "starting and ending with a letter or digit (e.g. online-procedures)"
-        )
+        raise ValueError(say("model.bad_id", value=value))
     if value in _RESERVED:
-        raise ValueError(f'"{value}" is reserved: choose another id')
+        raise ValueError(say("model.reserved_id", value=value))
     return value
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
+from ..messages import say
 from .base import Id, Model
 from .fiscal import FiscalYear
 from .plan import PartialDate
@@ -24,7 +25,7 @@ class EvaluationItem(Model):
     @model_validator(mode="after")
     def _something(self) -> EvaluationItem:
         if self.grade is None and self.comment is None:
-            raise ValueError("give a grade or a comment (or both)")
+            raise ValueError(say("model.grade_or_comment"))
         return self
 
 

@@ -14,6 +14,8 @@ from typing import Annotated, NamedTuple
 
 from pydantic import BeforeValidator, WithJsonSchema
 
+from ..messages import say
+
 __all__ = [
     "FiscalYear",
     "era_name",
@@ -46,7 +48,6 @@ ERAS = (
 )
 """Every era since MIN_YEAR: a year from 1900 on has its era name."""
 
-_EXAMPLES = "expected e.g. 2023, 2023年度, 令和5年度 or R5"
 _WESTERN = re.compile(r"(?:FY\s*)?([0-9]+)\s*(?:年度?)?", re.IGNORECASE)
 _ERA = re.compile(r"(令和|平成|昭和|大正|明治|[RHSTM])?\s*(元|[0-9]+)\s*(?:年度?)?", re.IGNORECASE)
 
@@ -56,18 +57,10 @@ def _show(value: object) -> str:
     return f'"{value.strip()}"' if isinstance(value, str) else repr(value)
 
 
-def _ordinal(n: int) -> str:
-    """Return 1st, 2nd, 3rd, 31st, 64th …"""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def _in_range(year: int, shown: str) -> int:
     """Return the year if it lies within MIN_YEAR–MAX_YEAR, else raise ValueError."""
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(
-            f"{shown} is not a fiscal year: expected a year between {MIN_YEAR} and {MAX_YEAR}"
-        )
+        raise ValueError(say("fiscal.range", shown=shown, low=MIN_YEAR, high=MAX_YEAR))
     return year
 
 
@@ -80,33 +73,30 @@ def parse_fiscal_year(value: object) -> int:
     """Return the fiscal year (Western year of its April) written as an int or text."""
     shown = _show(value)
     if isinstance(value, bool):
-        raise ValueError(f"{shown} is not a fiscal year: {_EXAMPLES}")
+        raise ValueError(say("fiscal.examples", shown=shown))
     if isinstance(value, int):
         return _in_range(value, shown)
     if isinstance(value, float):
-        raise ValueError(f"{shown} is not a fiscal year: expected a whole year such as 2023")
+        raise ValueError(say("fiscal.whole", shown=shown))
     if not isinstance(value, str):
-        raise ValueError(f"{shown} is not a fiscal year: {_EXAMPLES}")
+        raise ValueError(say("fiscal.examples", shown=shown))
 
     text = unicodedata.normalize("NFKC", value).strip()
     if match := _WESTERN.fullmatch(text):
         return _in_range(int(match.group(1)), shown)
     match = _ERA.fullmatch(text)
     if match is None:
-        raise ValueError(f"{shown} is not a fiscal year: {_EXAMPLES}")
+        raise ValueError(say("fiscal.examples", shown=shown))
     token, number = match.groups()
     if token is None:  # only 元 gets here: the Western pattern took bare digits
-        raise ValueError(f"{shown} is not a fiscal year: name the era, e.g. 令和元年度")
+        raise ValueError(say("fiscal.no_era", shown=shown))
     era = _find_era(token)
     era_year = 1 if number == "元" else int(number)
     if era_year < 1:
-        raise ValueError(f"{shown} is not a fiscal year: era years start at 1 (元年)")
+        raise ValueError(say("fiscal.era_zero", shown=shown))
     if era.last is not None and era_year > era.last:
         end = era.first + era.last - 1
-        raise ValueError(
-            f"{shown} is not a fiscal year: {era.name} ended in its {_ordinal(era.last)} year"
-            f" ({end})"
-        )
+        raise ValueError(say("fiscal.era_ended", shown=shown, era=era.name, last=era.last, end=end))
     return _in_range(era.first + era_year - 1, shown)
 
 

@@ -6,6 +6,7 @@ import enum
 
 from pydantic import Field, model_validator
 
+from ..messages import say
 from .base import Choice, Id, Model
 from .fiscal import FiscalYear
 from .plan import Url
@@ -57,7 +58,7 @@ class Target(Model):
     @model_validator(mode="after")
     def _value_or_text(self) -> Target:
         if self.value is None and self.text is None:
-            raise ValueError("a target needs a value (a number) or a text (a qualitative target)")
+            raise ValueError(say("model.target_needs_value"))
         return self
 
 
@@ -172,13 +173,11 @@ class KpisFile(Model):
             count = sum(g.outcome is outcome for g in self.grades)
             if outcome in REQUIRED_OUTCOMES and count != 1:
                 raise ValueError(
-                    f'the grade scale needs exactly one grade with outcome "{outcome.value}" '
-                    f"(found {count})"
+                    say("model.grade_missing_outcome", outcome=outcome.value, count=count)
                 )
             if count > 1:
                 raise ValueError(
-                    f'the grade scale may have only one grade with outcome "{outcome.value}" '
-                    f"(found {count})"
+                    say("model.grade_twice_outcome", outcome=outcome.value, count=count)
                 )
         return self
 

@@ -27,9 +27,7 @@ _URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$", re.IGNORECASE)
 
 def _check_url(value: str) -> str:
     if not _URL.match(value):
-        raise ValueError(
-            f'"{value}" is not an allowed link: use an http://, https:// or mailto: address'
-        )
+        raise ValueError(say("model.bad_link", value=value))
     return value
 
 
@@ -43,7 +41,7 @@ Url = Annotated[
 
 def _check_email(value: str) -> str:
     if not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+", value):
-        raise ValueError(f'"{value}" is not an e-mail address: write e.g. dx@city.example.lg.jp')
+        raise ValueError(say("model.bad_email", value=value))
     return value
 
 
@@ -60,9 +58,9 @@ def _partial_date(value: object) -> object:
         try:
             return datetime.date.fromisoformat(value.strip()).isoformat()
         except ValueError:
-            raise ValueError(f'"{value}" is not a valid date') from None
+            raise ValueError(say("model.bad_date", value=value)) from None
     if isinstance(value, str):
-        raise ValueError(f'"{value}" is not a date: write YYYY-MM-DD, or YYYY-MM for a month')
+        raise ValueError(say("model.not_date", value=value))
     return value
 
 
@@ -100,7 +98,9 @@ class Span(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Span:
         if self.end < self.start:
-            raise ValueError(f"the end (FY{self.end}) is before the start (FY{self.start})")
+            raise ValueError(
+                say("model.end_before_start", end=f"FY{self.end}", start=f"FY{self.start}")
+            )
         return self
 
 

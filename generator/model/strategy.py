@@ -6,6 +6,7 @@ import enum
 
 from pydantic import Field, model_validator
 
+from ..messages import say
 from .base import Choice, Id, Model
 from .fiscal import FiscalYear
 from .text import Text
@@ -52,11 +53,13 @@ class Schedule(Model):
     @model_validator(mode="after")
     def _one_way(self) -> Schedule:
         if self.periods and (self.start is not None or self.end is not None):
-            raise ValueError("give either start and end, or periods, not both")
+            raise ValueError(say("model.schedule_both"))
         if not self.periods and (self.start is None or self.end is None):
-            raise ValueError("give both start and end (fiscal years), or periods")
+            raise ValueError(say("model.schedule_neither"))
         if self.start is not None and self.end is not None and self.end < self.start:
-            raise ValueError(f"the end (FY{self.end}) is before the start (FY{self.start})")
+            raise ValueError(
+                say("model.end_before_start", end=f"FY{self.end}", start=f"FY{self.start}")
+            )
         return self
 
 
@@ -108,11 +111,7 @@ class Action(Model):
     @model_validator(mode="after")
     def _status_or_progress(self) -> Action:
         if self.status is not None and self.progress:
-            raise ValueError(
-                "give the status per fiscal year in progress, or one status, not both: move "
-                f"status: {self.status.value} into progress as "
-                f"{{year: <fiscal year>, status: {self.status.value}}}"
-            )
+            raise ValueError(say("model.status_twice", status=self.status.value))
         return self
 
     @property
