@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import string
+import typing
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from generator import messages
 from generator.messages.catalogue import CATALOGUE
+from generator.model.project import FILES
 from tests.conftest import Run
 
 
@@ -63,3 +67,31 @@ def test_lang_option_overrides_the_environment(
     assert code == 1
     assert ": error: " in out
     assert out.rstrip().splitlines()[-1].endswith("error(s), 0 warning(s).")
+
+
+def _fields(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[tuple[str, bool]]:
+    """Every field name of `model` and the models under it, and whether it holds a list."""
+    if model in seen:
+        return
+    seen.add(model)
+    for name, info in model.model_fields.items():
+        pending = [info.annotation]
+        while pending:
+            annotation = pending.pop()
+            if typing.get_origin(annotation) is list:
+                yield name, True
+            pending += typing.get_args(annotation)
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                yield from _fields(annotation, seen)
+        yield name, False
+
+
+def test_every_field_and_list_item_of_the_format_has_a_label_in_both_languages() -> None:
+    seen: set[type[BaseModel]] = set()
+    names = {pair for _, model, _ in FILES.values() for pair in _fields(model, seen)}
+    missing = [
+        f"{'item' if is_list else 'field'}.{name}"
+        for name, is_list in sorted(names)
+        if f"{'item' if is_list else 'field'}.{name}" not in CATALOGUE
+    ]
+    assert missing == []

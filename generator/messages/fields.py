@@ -108,6 +108,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "item.bodies": {"ja": "組織", "en": "body"},
     "item.categories": {"ja": "指針の分類", "en": "guideline category"},
     "item.deputies": {"ja": "副長", "en": "deputy head"},
+    "item.description": {"ja": "説明の段落", "en": "description paragraph"},
     "item.duties": {"ja": "役割", "en": "duty"},
     "item.evaluations": {"ja": "評価", "en": "evaluation"},
     "item.grades": {"ja": "評価の段階", "en": "grade"},
