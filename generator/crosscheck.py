@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from .diagnostics import Diagnostic, Severity, did_you_mean
 from .formatcheck import FORMAT_CHECKS
 from .load import Document, Loc
-from .messages import say
+from .messages import current, say
 from .model.fiscal import fiscal_year_of, format_fiscal_year
 from .model.project import Project
 from .model.strategy import ActionStatus
@@ -61,7 +61,7 @@ Check = Callable[[Context], Iterator[Diagnostic]]
 
 
 def _fy(year: int) -> str:
-    return format_fiscal_year(year, "en")
+    return format_fiscal_year(year, current())
 
 
 def ids(project: Project) -> dict[str, dict[str, Loc]]:
@@ -101,7 +101,8 @@ def check_unique_ids(ctx: Context) -> Iterator[Diagnostic]:
         first = seen.setdefault((kind, value.lower()), loc)
         if first is not loc:
             line = ctx.at(first, Severity.ERROR, "", "").line
-            yield ctx.error(loc, f'the {kind} id "{value}" is already used (line {line})', "id")
+            message = say("cross.duplicate_id", kind=say(f"kind.{kind}"), value=value, line=line)
+            yield ctx.error(loc, message, "id")
 
 
 RESERVED_PREFIXES = ("dx-title", "dx-section-", "dx-gantt", "summary-", "change-")
@@ -132,7 +133,8 @@ def _reference(
 ) -> Iterator[Diagnostic]:
     if value not in known:
         near = did_you_mean(value, known)
-        yield ctx.error(loc, f'no {kind} has the id "{value}"{near}', "reference")
+        message = say("cross.no_such_id", kind=say(f"kind.{kind}"), value=value, near=near)
+        yield ctx.error(loc, message, "reference")
 
 
 def check_references(ctx: Context) -> Iterator[Diagnostic]:
@@ -188,15 +190,19 @@ def check_periods(ctx: Context) -> Iterator[Diagnostic]:
         if period.start < plan.period.start or period.end > plan.period.end:
             yield ctx.error(
                 (*loc, "start"),
-                f"the period {_fy(period.start)}–{_fy(period.end)} lies outside the plan period "
-                f"{_fy(plan.period.start)}–{_fy(plan.period.end)}",
+                say(
+                    "cross.period_outside",
+                    start=_fy(period.start),
+                    end=_fy(period.end),
+                    plan_start=_fy(plan.period.start),
+                    plan_end=_fy(plan.period.end),
+                ),
                 "period",
             )
         if previous_end is not None and period.start <= previous_end:
             yield ctx.error(
                 (*loc, "start"),
-                f"this period starts in {_fy(period.start)}, but the previous one runs until "
-                f"{_fy(previous_end)}: periods must be in order and not overlap",
+                say("cross.period_overlap", start=_fy(period.start), previous=_fy(previous_end)),
                 "period",
             )
         previous_end = period.end
@@ -206,9 +212,10 @@ def _in_plan(ctx: Context, loc: Loc, year: int, what: str) -> Iterator[Diagnosti
     plan = ctx.project.plan.period
     span = f"{_fy(plan.start)}–{_fy(plan.end)}"
     if year < plan.start:
-        yield ctx.error(loc, f"{what} {_fy(year)} is before the plan period {span}", "plan-period")
+        message = say("cross.before_plan", what=say(f"what.{what}"), year=_fy(year), span=span)
+        yield ctx.error(loc, message, "plan-period")
     elif year > plan.end:
-        message = f"{what} {_fy(year)} is after the plan period {span} (looks beyond the plan)"
+        message = say("cross.after_plan", what=say(f"what.{what}"), year=_fy(year), span=span)
         yield ctx.warning(loc, message, "plan-period")
 
 
@@ -217,8 +224,8 @@ def check_schedules(ctx: Context) -> Iterator[Diagnostic]:
     for loc, action in _actions(ctx.project):
         schedule = action.schedule
         if schedule and schedule.start is not None and schedule.end is not None:
-            yield from _in_plan(ctx, (*loc, "schedule", "start"), schedule.start, "the start")
-            yield from _in_plan(ctx, (*loc, "schedule", "end"), schedule.end, "the end")
+            yield from _in_plan(ctx, (*loc, "schedule", "start"), schedule.start, "start")
+            yield from _in_plan(ctx, (*loc, "schedule", "end"), schedule.end, "end")
 
 
 def check_kpi_years(ctx: Context) -> Iterator[Diagnostic]:
@@ -230,23 +237,28 @@ def check_kpi_years(ctx: Context) -> Iterator[Diagnostic]:
             if kpi.baseline and target.year <= kpi.baseline.year:
                 yield ctx.error(
                     tloc,
-                    f"the target year {_fy(target.year)} must come after the baseline year "
-                    f"{_fy(kpi.baseline.year)}",
+                    say(
+                        "cross.target_before_baseline",
+                        target=_fy(target.year),
+                        baseline=_fy(kpi.baseline.year),
+                    ),
                     "kpi-year",
                 )
-            yield from _in_plan(ctx, tloc, target.year, "the target year")
+            yield from _in_plan(ctx, tloc, target.year, "target_year")
         seen: set[int] = set()
         for n, actual in enumerate(kpi.actuals):
             aloc: Loc = (*loc, "actuals", n, "year")
             if actual.year > ctx.current_year:
                 yield ctx.error(
                     aloc,
-                    f"an actual value for {_fy(actual.year)} lies in the future "
-                    f"(the current fiscal year is {_fy(ctx.current_year)})",
+                    say(
+                        "cross.actual_future", year=_fy(actual.year), current=_fy(ctx.current_year)
+                    ),
                     "kpi-year",
                 )
             if actual.year in seen:
-                yield ctx.error(aloc, f"{_fy(actual.year)} has two actual values", "kpi-year")
+                message = say("cross.actual_twice", year=_fy(actual.year))
+                yield ctx.error(aloc, message, "kpi-year")
             seen.add(actual.year)
 
 
@@ -264,7 +276,7 @@ def check_percentages(ctx: Context) -> Iterator[Diagnostic]:
             if value is not None and not 0 <= value <= 100:
                 yield ctx.warning(
                     ("kpis", "kpis", i, *sub),
-                    f"{value:g}% lies outside 0–100%",
+                    say("cross.percent", value=f"{value:g}"),
                     "percent",
                 )
 
@@ -281,8 +293,12 @@ def check_precision(ctx: Context) -> Iterator[Diagnostic]:
             if value is not None and decimals(value) > kpi.precision:
                 yield ctx.warning(
                     ("kpis", "kpis", i, *sub),
-                    f"{value!r} has {decimals(value)} decimal(s) but the KPI's precision is "
-                    f"{kpi.precision}: the site shows it as written; raise precision or round it",
+                    say(
+                        "cross.precision",
+                        value=repr(value),
+                        decimals=decimals(value),
+                        precision=kpi.precision,
+                    ),
                     "precision",
                 )
 
@@ -298,28 +314,29 @@ def check_action_progress(ctx: Context) -> Iterator[Diagnostic]:
             if record.year > ctx.current_year:
                 yield ctx.error(
                     rloc,
-                    f"a status for {_fy(record.year)} lies in the future "
-                    f"(the current fiscal year is {_fy(ctx.current_year)})",
+                    say(
+                        "cross.status_future", year=_fy(record.year), current=_fy(ctx.current_year)
+                    ),
                     "action-status",
                 )
             if record.year in years:
-                yield ctx.error(rloc, f"{_fy(record.year)} has two statuses", "action-status")
+                message = say("cross.status_twice", year=_fy(record.year))
+                yield ctx.error(rloc, message, "action-status")
             elif years and record.year < years[-1]:
-                yield ctx.warning(rloc, "statuses should be listed oldest first", "action-status")
+                yield ctx.warning(rloc, say("cross.status_order"), "action-status")
             years.append(record.year)
         when = span(action.schedule, plan)
         status = action.current_status
         if when and is_overdue(action, plan, ctx.current_year) and status is not None:
             yield ctx.warning(
                 (*loc, "progress" if action.progress else "status"),
-                f'the schedule ended in {_fy(when[1])} but the action is still "{status.value}": '
-                "record it as done or cancelled, or extend the schedule",
+                say("cross.overdue", end=_fy(when[1]), status=status.value),
                 "overdue",
             )
         if when and status is ActionStatus.DONE and when[0] > ctx.current_year:
             yield ctx.warning(
                 (*loc, "progress" if action.progress else "status"),
-                f"the action is done although its schedule starts in {_fy(when[0])}",
+                say("cross.done_early", start=_fy(when[0])),
                 "action-status",
             )
 
@@ -332,16 +349,14 @@ def check_milestones(ctx: Context) -> Iterator[Diagnostic]:
         if previous and milestone.day < previous:
             yield ctx.warning(
                 (*loc, "date"),
-                f"{milestone.day} comes before the previous milestone ({previous}): "
-                "list milestones oldest first",
+                say("cross.milestone_order", date=milestone.day, previous=previous),
                 "milestone",
             )
         previous = milestone.day
         if milestone_past_due(milestone, ctx.today):
             yield ctx.warning(
                 (*loc, "planned"),
-                f"this milestone is still planned but its date ({milestone.end or milestone.day})"
-                " has passed: remove planned: true once it took place, or change the date",
+                say("cross.milestone_past", date=milestone.end or milestone.day),
                 "milestone",
             )
 
@@ -357,13 +372,13 @@ def check_evaluations(ctx: Context) -> Iterator[Diagnostic]:
         if year > ctx.current_year:
             yield ctx.error(
                 (*loc, "year"),
-                f"the evaluation of {_fy(year)} lies in the future "
-                f"(the current fiscal year is {_fy(ctx.current_year)})",
+                say("cross.evaluation_future", year=_fy(year), current=_fy(ctx.current_year)),
                 "evaluation",
             )
-        yield from _in_plan(ctx, (*loc, "year"), year, "the evaluated year")
+        yield from _in_plan(ctx, (*loc, "year"), year, "evaluated_year")
         if year in years:
-            yield ctx.error((*loc, "year"), f"{_fy(year)} is evaluated twice", "evaluation")
+            message = say("cross.evaluated_twice", year=_fy(year))
+            yield ctx.error((*loc, "year"), message, "evaluation")
         years.append(year)
         seen: set[str] = set()
         for n, item in enumerate(evaluation.items):
@@ -371,7 +386,9 @@ def check_evaluations(ctx: Context) -> Iterator[Diagnostic]:
             yield from _reference(ctx, where, item.target, "strategy or measure", known)
             if item.target in seen:
                 yield ctx.error(
-                    where, f'"{item.target}" is evaluated twice in {_fy(year)}', "evaluation"
+                    where,
+                    say("cross.item_evaluated_twice", target=item.target, year=_fy(year)),
+                    "evaluation",
                 )
             seen.add(item.target)
 
@@ -392,7 +409,7 @@ def check_english(ctx: Context) -> Iterator[Diagnostic]:
     """A text without English is a warning (an error under --strict)."""
     for loc, text in texts(ctx.project):
         if loc[0] != "chapters" and not text.translated("en"):
-            message = f'no English translation for "{_short(text.ja)}" (add en:)'
+            message = say("cross.no_english", text=_short(text.ja))
             yield ctx.warning(loc, message, "english")
 
 

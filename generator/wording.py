@@ -74,6 +74,10 @@ def where(loc: Loc, data: Any) -> str:
             item = _step(value, nxt)
             named = _name_of(item)
             key = "where.named" if named else "where.nth"
+            if (
+                named
+            ):  # a named item says enough: 取組「…」, not 基本戦略「…」の施策「…」の取組「…」
+                parts.clear()
             parts.append(say(key, label=label(part, item=True), name=named, n=nxt + 1))
         elif part == "value" and n > 0 and _field_before(loc, n) in _VALUE_OF:
             continue
@@ -144,8 +148,8 @@ def _field_words(fields: list[str]) -> dict[str, str]:
     words: dict[str, str] = {}
     for name in fields:
         for key in (f"field.{name}", f"item.{name}"):
-            for text in CATALOGUE.get(key, {}).values():
-                words.setdefault(text, name)
+            if key in CATALOGUE:
+                words.setdefault(CATALOGUE[key]["ja"], name)
     return words
 
 

@@ -25,6 +25,7 @@ _DASH = re.compile(r"^(\s*)-([^\s\-0-9.].*:.*)$")
 _COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):([^\s/:].*)$")
 _KEY = re.compile(r"^(\s*)(?:-\s+)?([^\s:#][^:#]*?):(?:\s|$)")
 _CLOSING = {"{": "}", "[": "]"}
+_OPENING_QUOTE = re.compile(r"(?:^\s*|:\s+|-\s+|[{\[,]\s*)(\")")
 _LOOK_BACK = 3
 """How many lines before the parser's stop a slip is looked for."""
 
@@ -64,6 +65,18 @@ def _misaligned(lines: list[str], row: int) -> Hint | None:
     return row + 1, here.start(2) + 1, say("yaml.misaligned", key=here.group(2), column=column)
 
 
+def _unclosed_quote(lines: list[str], row: int) -> Hint | None:
+    """A quote opened and not closed on the nearest line above `row` with an odd count of \":
+    the text then runs on to the next quote, maybe many lines further, where the parser stops."""
+    for number in range(min(row, len(lines) - 1), -1, -1):
+        if lines[number].count('"') % 2:
+            match = _OPENING_QUOTE.search(lines[number])
+            if not match:
+                return None
+            return number + 1, match.start(1) + 1, say("yaml.unclosed_quote", quote='"')
+    return None
+
+
 def _char(lines: list[str], mark: yaml.Mark) -> str:
     line = lines[mark.line] if mark.line < len(lines) else ""
     return line[mark.column] if mark.column < len(line) else ""
@@ -98,4 +111,4 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> Hint | None:
         return _misaligned(lines, problem.line)
     if context and "could not find expected ':'" in what:
         return context.line + 1, context.column + 1, say("yaml.missing_colon")
-    return None
+    return _unclosed_quote(lines, problem.line)

@@ -339,8 +339,9 @@ def test_a_milestone_without_date_or_closing_date_is_an_error_that_says_how_to_w
     code, out = dxsite("check", str(scaffold))
     assert code == 1
     assert errors(out) == [
-        "plan/timeline.yaml:4:5: error: milestones[1]: the milestone has no date (date:); "
-        "a consultation known only by its closing date gives end: alone"
+        'plan/timeline.yaml:4:5: error: milestone "1st meeting of the DX Promotion Headquarters": '
+        "the milestone has no date (date:); a consultation known only by its closing date gives "
+        "end: alone"
     ]
 
 

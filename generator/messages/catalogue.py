@@ -3,6 +3,7 @@
 from .build import BUILD
 from .chapters import CHAPTERS
 from .check import CHECK
+from .crosscheck import CROSS
 from .exchange import EXCHANGE
 from .fields import FIELDS
 from .format import FORMAT
@@ -120,4 +121,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **BUILD,
     **FIELDS,
     **MODEL,
+    **CROSS,
 }
