@@ -6,6 +6,7 @@ reported is the line of the mistake.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -437,3 +438,25 @@ def test_a_clerk_mistake_is_one_finding_in_plain_words_at_its_line(
 
 def test_the_shipped_plan_is_clean(arao: Path) -> None:
     assert validate(arao).diagnostics == []
+
+
+def test_json_output_keeps_the_machine_path_beside_the_clerks_words(
+    tmp_path: Path, dxsite: Run
+) -> None:
+    project = copy_project(ROOT, tmp_path / "arao")
+    _apply(project, MISTAKES["thousands separator"])
+    code, out = dxsite("check", str(project), "--format", "json", "--lang", "en")
+    found = json.loads(out)
+    assert code == 1
+    assert found["diagnostics"] == [
+        {
+            "path": "kpis.yaml",
+            "line": 40,
+            "col": 16,
+            "severity": "error",
+            "message": MISTAKES["thousands separator"].en,
+            "code": "type",
+            "loc": "kpis[2].targets[1].value",
+        }
+    ]
+    assert found["skipped_because_unreadable"] == ["kpis.yaml"]
