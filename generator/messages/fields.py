@@ -51,7 +51,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "field.adoption": {"ja": "策定", "en": "adoption"},
     "field.amount": {"ja": "金額", "en": "amount"},
     "field.body": {"ja": "会議体", "en": "body"},
-    "field.by": {"ja": "評価した組織", "en": "evaluated by"},
+    "field.by": {"ja": "行った組織", "en": "by"},
     "field.categories": {"ja": "指針の分類", "en": "guideline categories"},
     "field.contact": {"ja": "問い合わせ先", "en": "contact"},
     "field.definition": {"ja": "定義", "en": "definition"},
