@@ -288,11 +288,21 @@ MISTAKES: dict[str, Mistake] = {
         "plan/plan.yaml",
         "licence: PDL-1.0\n",
         "licence: PDL-1.0\ncontact:\n  department: DX推進課\n  phone: 0968631111\n",
-        '問い合わせ先の電話番号: 文字を書いてください。数字だけのときは "0968631111" のように'
-        "引用符で囲みます（囲まないと数値として読まれ、先頭の 0 などが消えます）",
-        'contact, phone number: expected text: put digits in quotes, "0968631111" (unquoted '
-        "they are read as a number, which loses leading zeros)",
+        "問い合わせ先の電話番号: 電話番号が数値 968631111 として読まれ、先頭の 0 が消えています。"
+        '"0968631111" のように引用符で囲んで書いてください',
+        "contact, phone number: the phone number was read as the number 968631111, which has "
+        'lost its leading 0: write it as text in quotes, "0968631111"',
         at="phone:",
+    ),
+    "version written as a number": Mistake(
+        "plan/plan.yaml",
+        "status: draft\n",
+        "status: draft\nversion: 1.10\n",
+        '版: 文字を書いてください。数字だけのときは "1.10" のように引用符で囲みます'
+        "（囲まないと数値として読まれ、先頭の 0 などが消えます）",
+        'version: expected text: put digits in quotes, "1.10" (unquoted they are read as a '
+        "number, which loses leading zeros)",
+        at="version:",
     ),
     "e-mail address without @": Mistake(
         "plan/plan.yaml",
