@@ -9,8 +9,11 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import markupsafe
+
 from .model.project import Project
 from .phrases import break_phrases
+from .render import text
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
@@ -70,11 +73,21 @@ def sitemap(project: Project, site: Path, site_url: str) -> str:
     )
 
 
+def unescape_twice_escaped(html: str, site_name: str) -> str:
+    """The site name where the theme escaped it again: dxsite writes it escaped into the config,
+    as MkDocs' templates print it raw, so a template's own `|e` (the logo's title) escapes it a
+    second time. Only whole `title` attributes holding exactly that are put back."""
+    twice = str(markupsafe.escape(site_name))
+    return html.replace(f'title="{twice}"', f'title="{site_name}"') if twice != site_name else html
+
+
 def finish(site: Path, project: Project, site_url: str) -> None:
-    """Break Japanese between phrases, add the CSP to every HTML file, and replace the
-    per-language sitemaps by one."""
+    """Break Japanese between phrases, undo the theme's second escaping of the site name, add the
+    CSP to every HTML file, and replace the per-language sitemaps by one."""
+    names = {lang: text.title(project.plan.title, lang) for lang in ("ja", "en")}
     for path in site.rglob("*.html"):
-        page = break_phrases(path.read_text(encoding="utf-8"))
+        lang = "en" if path.relative_to(site).parts[0] == "en" else "ja"
+        page = unescape_twice_escaped(break_phrases(path.read_text(encoding="utf-8")), names[lang])
         path.write_text(add_csp(page), encoding="utf-8")
     for stale in ("sitemap.xml.gz", "en/sitemap.xml.gz", "en/sitemap.xml"):
         (site / stale).unlink(missing_ok=True)

@@ -148,7 +148,6 @@ def mkdocs_config(
             "features": _features(paths.root),
         },
         "plugins": [],
-        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "nav": rendered.nav,
         "extra_css": ["assets/stylesheets/dxsite.css", "assets/stylesheets/charts.css"],
         "markdown_extensions": ["attr_list", "md_in_html", "footnotes", "admonition", "toc"],

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
@@ -30,9 +31,9 @@ from pydantic.fields import FieldInfo
 
 from generator import commands, postprocess
 from generator.load import MAX_TEXT, load_yaml
-from generator.mkdocs_hooks import on_page_content
 from generator.model.project import FILES
 from generator.model.text import Text
+from generator.render.chapter import EXTENSIONS
 from generator.sanitize import sanitize
 
 from .conftest import ROOT, SCAFFOLD, Run, copy_project, soup
@@ -619,11 +620,25 @@ def test_a_chapter_title_beyond_u_ffff_keeps_the_chapter_sanitised(scaffold: Pat
     assert unsafe_attributes(article) == []
 
 
-def test_the_sanitiser_runs_on_every_page_under_chapters_even_without_front_matter() -> None:
-    page = types.SimpleNamespace(meta={}, file=types.SimpleNamespace(src_uri="chapters/x.md"))
-    assert on_page_content("<p onclick=alert(1)>x</p><script>y</script>", page) == "<p>x</p>"
-    other = types.SimpleNamespace(meta={}, file=types.SimpleNamespace(src_uri="kpis/x.md"))
-    assert on_page_content("<p>x</p>", other) == "<p>x</p>"
+def test_the_builder_gets_chapters_already_sanitised_and_no_hook(chapter_site: Path) -> None:
+    project = chapter_site.parent
+    for lang in ("ja", "en"):
+        config = yaml.safe_load((project / f".dxsite/mkdocs.{lang}.yml").read_text("utf-8"))
+        assert "hooks" not in config and config["plugins"] == []
+        page = (project / f".dxsite/docs/{lang}/chapters/hostile.md").read_text("utf-8")
+        source = page.split("---\n", 2)[2]  # the front matter holds the title as JSON text
+        for gone in (
+            "<script",
+            "<style",
+            "<iframe",
+            "onclick=",
+            "onerror=",
+            'href="javascript',
+            'id="__config',
+        ):
+            assert gone not in source, (lang, gone)
+        built = markdown.markdown(source, extensions=EXTENSIONS)
+        assert "<script" not in built and 'href="javascript' not in built
 
 
 def test_a_name_beyond_u_ffff_is_the_page_title(scaffold: Path) -> None:

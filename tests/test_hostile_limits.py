@@ -136,7 +136,7 @@ def test_invisible_controls_in_a_chapter_are_a_warning_and_removed_from_the_page
     page = (build_at(scaffold, "1796000000") / "chapters/hostile/index.html").read_text("utf-8")
     for invisible in ("\u202e", "\u202c", "\u2066", "\u2069", "\x1b", "&#x2066;"):
         assert invisible not in page
-    assert "残高は%001 です。隔離 と [31m 色" in page
+    assert "残高は%001 です。隔離 と [31m 色" in BeautifulSoup(page, "html.parser").get_text()
 
 
 def test_an_invisible_control_in_a_chapter_title_never_reaches_the_title(scaffold: Path) -> None:

@@ -23,6 +23,7 @@ from ..search import JA_SEPARATOR
 from ..tracking import Tracking, span
 from . import cards, contact, labels, text
 from . import format as fmt
+from .chapter import render_chapter
 from .charts import (
     ended_note,
     gantt_chart,
@@ -549,7 +550,7 @@ def _render_plan_pages(r: PageRenderer, out: Rendered) -> None:
             "chapter.md.j2",
             f"chapters/{chapter.id}.md",
             chapter=chapter,
-            body=Markup(body),
+            body=Markup(render_chapter(body, "ja" if lang == "en" and not chapter.en else "")),
             notice=lang == "en" and not chapter.en,
         )
 
