@@ -32,12 +32,16 @@ _PLAIN_TAGS = {
 _REMOTE = re.compile(r"^\s*(?://|\\\\|[a-zA-Z][a-zA-Z0-9+.-]*:)")
 """A URL naming a host or a scheme (https:, //cdn, data:): anything but the site's own file."""
 _LINKED = ("extra_javascript", "extra_css")
+PLACEHOLDER_SITE_URL = "https://example.github.io/dx-plan/"
+"""The site_url of the mkdocs.yml `dxsite new` writes: no city publishes there."""
 
 
-def _at(node: yaml.Node, message: str, /, **values: object) -> Diagnostic:
+def _at(
+    node: yaml.Node, message: str, /, severity: Severity = Severity.ERROR, **values: object
+) -> Diagnostic:
     mark = node.start_mark
     return Diagnostic(
-        CONFIG, mark.line + 1, mark.column + 1, Severity.ERROR, say(message, **values), "config"
+        CONFIG, mark.line + 1, mark.column + 1, severity, say(message, **values), "config"
     )
 
 
@@ -76,6 +80,11 @@ def _keys(root: yaml.MappingNode) -> list[Diagnostic]:
             found.append(_at(key, "config.inherit"))
         elif name in ("hooks", "plugins") and not _empty(value):
             found.append(_at(key, f"config.{name}"))
+        elif name == "site_url" and isinstance(value, yaml.ScalarNode):
+            if value.value.rstrip("/") == PLACEHOLDER_SITE_URL.rstrip("/"):
+                found.append(
+                    _at(value, "config.placeholder_site_url", Severity.WARNING, url=value.value)
+                )
         elif name in _LINKED and isinstance(value, yaml.SequenceNode):
             for item in value.value:
                 url = _linked_url(item)

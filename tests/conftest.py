@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 
 from generator import cli
+from generator.config import PLACEHOLDER_SITE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 SCAFFOLD = ROOT / "generator" / "scaffold"
@@ -65,10 +66,19 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DXSITE_LANG", "en")
 
 
+PUBLISHED_URL = "https://dx.city.example.jp/"
+"""A site_url as a city sets it (the scaffold's placeholder is a warning)."""
+
+
 @pytest.fixture
 def scaffold(tmp_path: Path) -> Path:
-    """A writable copy of the minimal plan `dxsite new` writes."""
-    return copy_project(SCAFFOLD, tmp_path / "plan-under-test")
+    """A writable copy of the minimal plan `dxsite new` writes, its site_url set to where a
+    city would publish it."""
+    project = copy_project(SCAFFOLD, tmp_path / "plan-under-test")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(PLACEHOLDER_SITE_URL, PUBLISHED_URL)
+    config.write_text(text, encoding="utf-8")
+    return project
 
 
 @pytest.fixture

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLES, ROOT, Run
+from generator.config import PLACEHOLDER_SITE_URL
+
+from .conftest import EXAMPLES, PUBLISHED_URL, ROOT, SCAFFOLD, Run
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -350,3 +352,20 @@ def test_a_consultation_known_only_by_its_closing_date_passes(scaffold: Path, dx
     write(scaffold, "plan/timeline.yaml", timeline.replace("  - date: 2025-12-01\n", "  -\n"))
     code, out = dxsite("check", str(scaffold), "--strict")
     assert code == 0, out
+
+
+def test_the_new_plans_placeholder_site_url_is_a_warning_at_its_line(
+    scaffold: Path, dxsite: Run, english: None
+) -> None:
+    config = (SCAFFOLD / "mkdocs.yml").read_text("utf-8")
+    assert f"site_url: {PLACEHOLDER_SITE_URL}\n" in config
+    write(scaffold, "mkdocs.yml", config)
+    code, out = dxsite("check", str(scaffold))
+    assert code == 0
+    assert (
+        f"mkdocs.yml:5:11: warning: site_url is still the new plan's placeholder "
+        f"({PLACEHOLDER_SITE_URL}): set it to the address the site is published at"
+    ) in out
+    write(scaffold, "mkdocs.yml", config.replace(PLACEHOLDER_SITE_URL, PUBLISHED_URL))
+    code, out = dxsite("check", str(scaffold))
+    assert code == 0 and "placeholder" not in out

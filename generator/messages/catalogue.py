@@ -3,6 +3,7 @@
 from .build import BUILD
 from .chapters import CHAPTERS
 from .check import CHECK
+from .citizen import CITIZEN
 from .crosscheck import CROSS
 from .exchange import EXCHANGE
 from .fields import FIELDS
@@ -122,4 +123,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **FIELDS,
     **MODEL,
     **CROSS,
+    **CITIZEN,
 }
