@@ -80,10 +80,7 @@ def load_chapters(root: Path) -> tuple[list[Chapter], list[Diagnostic]]:
         rel = f"{CHAPTERS_DIR}/ja/{ja_path.name}"
         chapter_id = re.sub(r"^[0-9]+-", "", ja_path.stem)
         if chapter_id in first_file:
-            message = (
-                f'the chapter id "{chapter_id}" is already used by {first_file[chapter_id]}: '
-                "rename one of the files"
-            )
+            message = say("check.chapter_twice", id=chapter_id, file=first_file[chapter_id])
             diagnostics.append(Diagnostic(rel, 1, 1, Severity.ERROR, message, "chapter"))
             continue
         first_file[chapter_id] = ja_path.name
@@ -95,21 +92,21 @@ def load_chapters(root: Path) -> tuple[list[Chapter], list[Diagnostic]]:
             en, problems = read_chapter(en_path, f"{CHAPTERS_DIR}/en/{ja_path.name}")
             diagnostics += problems
         else:
-            message = f"chapter {ja_path.name} has no English translation (en/{ja_path.name})"
+            message = say("check.chapter_no_english", file=ja_path.name)
             diagnostics.append(Diagnostic(rel, 1, 1, Severity.WARNING, message, "english"))
         if ja is None:
             continue
         title_ja, title_en = _title(ja), _title(en) if en else None
         if title_ja is None:
-            message = "a chapter must start with a title line: # タイトル"
+            message = say("check.chapter_no_title")
             diagnostics.append(Diagnostic(rel, 1, 1, Severity.ERROR, message, "chapter"))
             continue
         try:
             title = Text(ja=title_ja, en=title_en)
             chapters.append(Chapter(id=chapter_id, title=title, ja=ja, en=en))
         except ValidationError as exc:
-            message = exc.errors()[0]["msg"].removeprefix("Value error, ")
-            message = f"the file name gives the chapter id: {message}"
+            problem = exc.errors()[0]["msg"].removeprefix("Value error, ")
+            message = say("check.chapter_id", problem=problem)
             diagnostics.append(Diagnostic(rel, 1, 1, Severity.ERROR, message, "chapter"))
     return chapters, diagnostics
 

@@ -106,4 +106,21 @@ CHECK: dict[str, dict[str, str]] = {
         "ja": "。日付は西暦で {iso} と書きます",
         "en": "; write the date in the Western calendar, {iso}",
     },
+    "check.chapter_twice": {
+        "ja": "章の ID「{id}」は {file} ですでに使われています: "
+        "どちらかのファイル名を変えてください",
+        "en": 'the chapter id "{id}" is already used by {file}: rename one of the files',
+    },
+    "check.chapter_no_english": {
+        "ja": "章 {file} に英語版（en/{file}）がありません",
+        "en": "chapter {file} has no English translation (en/{file})",
+    },
+    "check.chapter_no_title": {
+        "ja": "章は見出しの行「# タイトル」で始めてください",
+        "en": "a chapter must start with a title line: # タイトル",
+    },
+    "check.chapter_id": {
+        "ja": "ファイル名が章の ID になります: {problem}",
+        "en": "the file name gives the chapter id: {problem}",
+    },
 }
