@@ -19,7 +19,7 @@ from generator.model.fiscal import (
     parse_fiscal_year,
 )
 
-from .conftest import build_at
+from .conftest import build_at, page_html
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -170,7 +170,7 @@ def test_a_plan_with_a_fiscal_year_before_showa_builds(scaffold: Path) -> None:
     path = scaffold / "kpis.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("year: R6}", "year: 1920}"), "utf-8")
     site = build_at(scaffold, "1796000000")
-    assert "大正9年度（1920）" in (site / "kpis/online-rate/index.html").read_text(encoding="utf-8")
+    assert "大正9年度（1920年度）" in page_html(site / "kpis/online-rate/index.html")
 
 
 def test_japanese_display_gives_the_western_year_alongside_the_era() -> None:
