@@ -311,8 +311,13 @@ def status_word(status: str, lang: str) -> str:
 
 
 def _tasks(strategy: Strategy, plan: PlanFile, lang: str) -> list[_Task]:
-    actions = [a for m in strategy.measures for a in m.actions]
-    return [_Task(a.id, a.name.get(lang), span(a.schedule, plan), _status(a)) for a in actions]
+    return [t for m in strategy.measures for t in _action_tasks(m, plan, lang)]
+
+
+def _action_tasks(measure: Measure, plan: PlanFile, lang: str) -> list[_Task]:
+    return [
+        _Task(a.id, a.name.get(lang), span(a.schedule, plan), _status(a)) for a in measure.actions
+    ]
 
 
 def _measure_task(measure: Measure, plan: PlanFile, lang: str) -> _Task | None:
@@ -395,6 +400,13 @@ def gantt_chart(
     if len(strategies) == 1:
         title = f"{title}{_colon(lang)}{strategies[0].name.get(lang)}"
     return _schedule_figure(groups, plan, lang, chart_id, year, title)
+
+
+def measure_gantt(measure: Measure, plan: PlanFile, lang: str, chart_id: str, year: int) -> str:
+    """The schedules and statuses of one measure's actions (its own page's chart)."""
+    tasks = _action_tasks(measure, plan, lang)
+    title = f"{_say('schedule_chart', lang)}{_colon(lang)}{measure.name.get(lang)}"
+    return _schedule_figure([(measure.name.get(lang), tasks)], plan, lang, chart_id, year, title)
 
 
 def measure_chart(

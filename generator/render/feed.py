@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 from ..history import ACTION_KINDS, FEED_KINDS, KPI_KINDS, Change, History, Kind
 from ..model.project import Project
-from . import labels
+from . import labels, layout
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED = "feed.xml"
@@ -33,8 +33,10 @@ def _page(project: Project, change: Change, pages: set[str]) -> str:
         return "kpis/"
     if change.kind in ACTION_KINDS:
         for s in project.strategies.strategies:
-            if any(a.id == change.id for m in s.measures for a in m.actions):
-                return f"strategies/{s.id}/#{change.anchor}"
+            for m in s.measures:
+                if any(a.id == change.id for a in m.actions):
+                    page = layout.measure_page(s, m).removesuffix(".md")
+                    return f"{page}/#{change.anchor}"
         return "strategies/"
     if change.kind is Kind.REVISION_ADDED:
         return "revisions/"

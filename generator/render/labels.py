@@ -9,6 +9,7 @@ LABELS: dict[str, dict[str, str]] = {
     "measures": {"ja": "施策", "en": "Measures"},
     "actions": {"ja": "取組", "en": "Actions"},
     "action": {"ja": "取組", "en": "Action"},
+    "measure_actions": {"ja": "この施策の取組（{}件）", "en": "The measure's actions ({})"},
     "owner": {"ja": "担当", "en": "Owner"},
     "schedule": {"ja": "実施時期", "en": "Schedule"},
     "status": {"ja": "状況", "en": "Status"},

@@ -21,13 +21,14 @@ from ..progress import Assessment
 from ..report import Change, report_years, yearly_report
 from ..search import JA_SEPARATOR
 from ..tracking import Tracking, span
-from . import cards, contact, labels, text
+from . import cards, contact, labels, layout, text
 from . import format as fmt
 from .chapter import render_chapter
 from .charts import (
     ended_note,
     gantt_chart,
     measure_chart,
+    measure_gantt,
     period_chart,
     plan_line,
     status_word,
@@ -204,6 +205,9 @@ class PageRenderer:
             "plan": self.project.plan,
             "assessments": self.assessments,
             "link": lambda to: relative(path, to),
+            "action_link": lambda p: (
+                relative(path, layout.measure_page(p.strategy, p.measure)) + f"#{p.action.id}"
+            ),
             "data_url": "../" * data_depth + "data/",
             "title": lambda v: text.title(v, lang),
             "fy": lambda y: fmt.year(y, lang),
@@ -360,9 +364,12 @@ def render_language(
         gantt=Markup(gantt),
     )
     for s in strategies:
-        path = f"strategies/{s.id}.md"
-        with_actions = any(m.actions for m in s.measures)
-        chart = gantt_chart([s], plan, lang, _chart_id("gantt", s.id), year) if with_actions else ""
+        path = layout.strategy_page(s)
+        split = layout.is_split(s)
+        chart = ""
+        if any(m.actions for m in s.measures):
+            schedule = measure_chart if split else gantt_chart
+            chart = schedule([s], plan, lang, _chart_id("gantt", s.id), year)
         out.pages[path] = r.render(
             "strategy.md.j2",
             path,
@@ -371,14 +378,39 @@ def render_language(
             kpis=r.kpis_of(s),
             rollups=rollups[s.id],
             gantt=Markup(chart),
+            split=split,
+            measure_page=lambda m, s=s: layout.measure_page(s, m),
             changes_of=lambda a: r.history.of(a.id, ACTION_KINDS),
         )
+        if split:
+            _render_measures(r, out, s)
     _render_kpis(r, out)
     _render_progress(r, out)
     _render_reports(r, out, pdf)
     _render_plan_pages(r, out)
     out.nav = _nav(r, out)
     return out
+
+
+def _render_measures(r: PageRenderer, out: Rendered, s: Strategy) -> None:
+    """The page of each measure of a split strategy: its KPIs, its actions and their schedule."""
+    plan, lang, year = r.project.plan, r.lang, r.tracking.year
+    for m in s.measures:
+        if not layout.has_page(s, m):
+            continue
+        path = layout.measure_page(s, m)
+        chart = measure_gantt(m, plan, lang, _chart_id("gantt", m.id), year)
+        out.pages[path] = r.render(
+            "measure.md.j2",
+            path,
+            description=m.description,
+            s=s,
+            m=m,
+            strategy_page=layout.strategy_page(s),
+            kpis=[k for k in r.project.kpis.kpis if k.measures == m.id],
+            gantt=Markup(chart),
+            changes_of=lambda a: r.history.of(a.id, ACTION_KINDS),
+        )
 
 
 def _render_progress(r: PageRenderer, out: Rendered) -> None:
@@ -472,7 +504,12 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
     for kpi in project.kpis.kpis:
         path = f"kpis/{kpi.id}.md"
         strategy = r.owner[kpi.measures]
-        anchor = "" if strategy.id == kpi.measures else f"#{kpi.measures}"
+        measure = next((m for m in strategy.measures if m.id == kpi.measures), None)
+        target = layout.strategy_page(strategy)
+        anchor = ""
+        if measure is not None:
+            target = layout.measure_page(strategy, measure)
+            anchor = layout.measure_anchor(strategy, measure)
         out.pages[path] = r.render(
             "kpi.md.j2",
             path,
@@ -480,7 +517,7 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
             f"{r.assessments[kpi.id].grade.label.get(lang)}",
             kpi=kpi,
             a=r.assessments[kpi.id],
-            measure_link=relative(path, f"strategies/{strategy.id}.md") + anchor,
+            measure_link=relative(path, target) + anchor,
             measure_name=names[kpi.measures],
             chart=Markup(trend_chart(kpi, lang, _chart_id("trend", kpi.id))),
             changes=r.history.of(kpi.id, KPI_KINDS),
