@@ -1,5 +1,6 @@
-"""A large, uneven plan (the benchmark's M-uneven): big strategies get a page per measure, and
-every link of the built site, in both languages, leads to a page and an id that exist."""
+"""A large, uneven plan (the benchmark's M-uneven): big strategies get a page per measure, long
+lists are paged, no page is over 200 KB, and every link of the built site, in both languages,
+leads to a page and an id that exist."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.report import PAGE_BYTES
 from benchmarks.synthetic import SIZES, generate
 from generator.render import layout
 from generator.validate import validate
@@ -73,3 +75,21 @@ def test_a_large_strategy_links_a_page_per_measure_and_each_links_back(large: Pa
     page = (large / f"strategies/{small.id}/index.html").read_text("utf-8")
     actions = [a for m in small.measures for a in m.actions]
     assert all(f'<tr id="{a.id}"' in page for a in actions)
+
+
+def test_no_page_of_the_built_site_is_over_200_kb(large: Path) -> None:
+    sizes = {p.relative_to(large).as_posix(): p.stat().st_size for p in large.rglob("*.html")}
+    assert {page: size for page, size in sizes.items() if size > PAGE_BYTES} == {}
+
+
+def test_a_long_list_is_paged_and_each_page_links_back_to_where_it_stood(large: Path) -> None:
+    for prefix in ("", "en/"):
+        report = (large / prefix / "reports/2024/index.html").read_text("utf-8")
+        assert 'href="actions/"' in report and 'href="actions/2/"' in report
+        assert '<table class="dx-table dx-report-table" data-list="actions"' not in report
+        rows = []
+        for page in ("actions/index.html", "actions/2/index.html"):
+            html = (large / prefix / "reports/2024" / page).read_text("utf-8")
+            assert '#actions"' in html  # back to the report's section
+            rows += re.findall(r'<tr data-action="([^"]+)"', html)
+        assert len(rows) == len(set(rows)) == 300

@@ -20,7 +20,14 @@ from . import _svg as svg
 from . import format as fmt
 from .labels import ACTION_STATUS, LABELS
 
-__all__ = ["gantt_chart", "measure_chart", "period_chart", "trend_chart"]
+__all__ = [
+    "gantt_chart",
+    "measure_chart",
+    "measure_gantt",
+    "period_chart",
+    "strategy_chart",
+    "trend_chart",
+]
 
 _WORDS: dict[str, dict[str, str]] = {
     "start": {"ja": "開始年度", "en": "Start"},
@@ -40,6 +47,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "ja": "施策ごとの実施スケジュール",
         "en": "Schedule of the measures",
     },
+    "strategy_chart": {
+        "ja": "基本戦略ごとの実施スケジュール",
+        "en": "Schedule of the basic strategies",
+    },
+    "strategies": {"ja": "基本戦略", "en": "Basic strategies"},
     "unit": {"ja": "単位：{}", "en": "Unit: {}"},
     "trend": {"ja": "{}の推移", "en": "{}: trend"},
     "values": {"ja": "{}の年度別の値", "en": "{}: values by fiscal year"},
@@ -322,19 +334,22 @@ def _action_tasks(measure: Measure, plan: PlanFile, lang: str) -> list[_Task]:
 
 def _measure_task(measure: Measure, plan: PlanFile, lang: str) -> _Task | None:
     """One bar for a measure: from its first action's start to its last action's end."""
-    spans = [w for a in measure.actions if (w := span(a.schedule, plan))]
-    if not measure.actions:
+    return _span_task(measure.id, measure.name.get(lang), measure.actions, "measure", plan, lang)
+
+
+def _span_task(
+    ident: str, name: str, actions: list[Action], kind: str, plan: PlanFile, lang: str
+) -> _Task | None:
+    """One bar for a group of actions: from the first one's start to the last one's end."""
+    spans = [w for a in actions if (w := span(a.schedule, plan))]
+    if not actions:
         return None
     when = (min(w[0] for w in spans), max(w[1] for w in spans)) if spans else None
-    statuses = {_status(a) for a in measure.actions}
+    statuses = {_status(a) for a in actions}
     status = statuses.pop() if len(statuses) == 1 else "mixed"
-    count = _say("actions_count", lang).format(len(measure.actions))
-    label = (
-        f"{measure.name.get(lang)}（{count}）"
-        if lang == "ja"
-        else (f"{measure.name.get(lang)} ({count})")
-    )
-    return _Task(measure.id, label, when, status, "measure")
+    count = _say("actions_count", lang).format(len(actions))
+    label = f"{name}（{count}）" if lang == "ja" else f"{name} ({count})"
+    return _Task(ident, label, when, status, kind)
 
 
 def _gantt_group(name: str, tasks: list[_Task], lang: str) -> tuple[list[svg.Bar], str, str]:
@@ -407,6 +422,29 @@ def measure_gantt(measure: Measure, plan: PlanFile, lang: str, chart_id: str, ye
     tasks = _action_tasks(measure, plan, lang)
     title = f"{_say('schedule_chart', lang)}{_colon(lang)}{measure.name.get(lang)}"
     return _schedule_figure([(measure.name.get(lang), tasks)], plan, lang, chart_id, year, title)
+
+
+def strategy_chart(
+    strategies: list[Strategy], plan: PlanFile, lang: str, chart_id: str, year: int
+) -> str:
+    """For plans with many measures: one bar per strategy (its actions' span and count)."""
+    tasks = [
+        t
+        for s in strategies
+        if (t := _span_task(s.id, s.name.get(lang), _actions(s), "strategy", plan, lang))
+    ]
+    return _schedule_figure(
+        [(_say("strategies", lang), tasks)],
+        plan,
+        lang,
+        chart_id,
+        year,
+        _say("strategy_chart", lang),
+    )
+
+
+def _actions(strategy: Strategy) -> list[Action]:
+    return [a for m in strategy.measures for a in m.actions]
 
 
 def measure_chart(

@@ -45,6 +45,10 @@ LABELS: dict[str, dict[str, str]] = {
     "timeline": {"ja": "策定経過", "en": "Formulation timeline"},
     "date": {"ja": "日付", "en": "Date"},
     "pages": {"ja": "ページ", "en": "Pages"},
+    "list_in_pages": {
+        "ja": "{}件を{}ページに分けて掲載しています。",
+        "en": "{} items, on {} pages:",
+    },
     "planned": {"ja": "（予定）", "en": "(planned)"},
     "how_to_submit": {"ja": "提出方法", "en": "How to submit"},
     "chapters": {"ja": "計画本文", "en": "Plan text"},

@@ -39,3 +39,17 @@ def measure_page(strategy: Strategy, measure: Measure) -> str:
 def measure_anchor(strategy: Strategy, measure: Measure) -> str:
     """The fragment of a link to a measure ("" to a measure's own page)."""
     return "" if has_page(strategy, measure) else f"#{measure.id}"
+
+
+LIST_LIMIT = 200
+"""A list longer than this (actions by status, KPIs by grade, overdue actions, a report's
+KPIs, actions and changes) moves to pages of this many items, linked from where it stood."""
+
+
+def list_pages(base: str, items: int) -> list[tuple[int, str]]:
+    """The pages of a list of `items` under `base`: (1, base/index.md), (2, base/2.md) …;
+    none when the list stays where it is."""
+    if items <= LIST_LIMIT:
+        return []
+    count = -(-items // LIST_LIMIT)
+    return [(n, f"{base}/index.md" if n == 1 else f"{base}/{n}.md") for n in range(1, count + 1)]

@@ -32,6 +32,7 @@ from .charts import (
     period_chart,
     plan_line,
     status_word,
+    strategy_chart,
     trend_chart,
 )
 from .data import FORMULA_STARTS, attribution, kpi_csv_name
@@ -46,6 +47,8 @@ _SOURCES = {
     "strategies": ("plan/strategies.yaml", "kpis.yaml"),
     "kpis": ("kpis.yaml",),
     "kpi-list": ("kpis.yaml",),
+    "by-grade": ("kpis.yaml",),
+    "by-status": ("plan/strategies.yaml",),
     "methodology": ("kpis.yaml",),
     "attention": ("plan/strategies.yaml", "kpis.yaml", "plan/timeline.yaml"),
     "guidelines": ("plan/guidelines.yaml",),
@@ -66,6 +69,11 @@ HOME_KPI_LIMIT = 30
 """Up to this many KPIs the home page lists them all; beyond, it shows the grades by strategy."""
 OVERVIEW_ACTION_LIMIT = 60
 """Up to this many actions the strategies overview draws one Gantt chart of all of them."""
+OVERVIEW_MEASURE_LIMIT = 60
+"""Beyond this many measures the overview's chart has a bar per strategy, not per measure."""
+CARD_LIMIT = 30
+"""Up to this many strategies their cards (home page, overview) show each one's progress and
+measures; beyond, its name and summary (its own page has the rest)."""
 DESCRIPTION_LIMIT = 160
 """Link previews and search results show about this many characters of a description."""
 
@@ -318,6 +326,42 @@ class PageRenderer:
             meta += f"updated: {date}\nupdated_shown: {json.dumps(self._date(str(date)))}\n"
         return page.replace("---\n", f"---\n{meta}", 1)
 
+    def macros(self, path: str, template: str = "_macros.md.j2", **context: Any) -> Any:
+        """The macros of a template, bound to the page at `path` (to render part of a page)."""
+        return self.env.get_template(template).make_module({**self._common(path), **context})
+
+    def paged(
+        self,
+        out: Rendered,
+        base: str,
+        items: list[Any],
+        back: tuple[str, str, str],
+        heading: str,
+        macro: str,
+        *args: Any,
+        template: str = "_macros.md.j2",
+        **context: Any,
+    ) -> list[tuple[int, str]]:
+        """A list too long for its page as pages of its own under `base`, each linking back to
+        `back` (page, anchor, words), its items rendered by `macro`(items, *args) of
+        `template` with `context`; returns the pages for a pager ([] when it stays)."""
+        pages = layout.list_pages(base, len(items))
+        limit = layout.LIST_LIMIT
+        for n, path in pages:
+            chunk = items[(n - 1) * limit : n * limit]
+            out.pages[path] = self.render(
+                "list.md.j2",
+                path,
+                heading=f"{heading} ({n}/{len(pages)})",
+                back=back[0],
+                anchor=back[1],
+                back_title=back[2],
+                pages=pages,
+                current=n,
+                body=Markup(getattr(self.macros(path, template, **context), macro)(chunk, *args)),
+            )
+        return pages
+
 
 def _chart_id(prefix: str, ident: str = "") -> str:
     return f"dx-{prefix}-{ident}" if ident else f"dx-{prefix}"
@@ -339,8 +383,12 @@ def render_language(
     plan, strategies = project.plan, project.strategies.strategies
     rollups = {s.id: r.rollup(r.kpis_of(s)) if r.kpis_of(s) else [] for s in strategies}
     actions = sum(len(m.actions) for s in strategies for m in s.measures)
+    measures = sum(len(s.measures) for s in strategies)
     overview = gantt_chart if actions <= OVERVIEW_ACTION_LIMIT else measure_chart
+    if measures > OVERVIEW_MEASURE_LIMIT:
+        overview = strategy_chart
     gantt = overview(strategies, plan, lang, _chart_id("gantt"), year)
+    compact = len(strategies) > CARD_LIMIT
     out.pages["index.md"] = r.render(
         "index.md.j2",
         "index.md",
@@ -350,17 +398,34 @@ def render_language(
         home_kpi_limit=HOME_KPI_LIMIT,
         grades=project.kpis.scale,
         grade_rows={s.id: r.rollup(r.kpis_of(s)) for s in strategies},
+        compact=compact,
         period_chart=Markup(period_chart(plan, lang, _chart_id("periods"), year)),
         ended=ended_note(plan, year, lang),
         contact=contact.contact_html(plan.contact, lang),
     )
+    by_statuses = tracking.by_status(tracking.placed())
+    heading = labels.LABELS["actions_by_status"][lang]
+    status_pages = {
+        st: r.paged(
+            out,
+            f"by-status/{st}",
+            placed,
+            ("strategies/index.md", f"by-status-{st}", heading),
+            f"{heading}: {status_word(st, lang)}",
+            "status_items",
+            st,
+        )
+        for st, placed in by_statuses
+    }
     out.pages["strategies/index.md"] = r.render(
         "strategies.md.j2",
         "strategies/index.md",
         strategies=strategies,
         introduction=project.strategies.introduction,
         rollups=rollups,
-        by_statuses=tracking.by_status(tracking.placed()),
+        by_statuses=by_statuses,
+        status_pages=status_pages,
+        compact=compact,
         gantt=Markup(gantt),
     )
     for s in strategies:
@@ -417,6 +482,10 @@ def _render_progress(r: PageRenderer, out: Rendered) -> None:
     """The methodology page (when the plan has KPIs to grade) and the page of what needs
     attention (when the plan has actions, KPIs or milestones to watch)."""
     t = r.tracking
+
+    def span_of(action: Any) -> tuple[int, int] | None:
+        return span(action.schedule, t.project.plan)
+
     has = r.has
     if has["kpis"]:
         out.pages["methodology.md"] = r.render(
@@ -432,15 +501,37 @@ def _render_progress(r: PageRenderer, out: Rendered) -> None:
         return
     names = {s.id: s.name for s in t.project.strategies.strategies}
     names |= {m.id: m.name for s in t.project.strategies.strategies for m in s.measures}
+    overdue, unreported = t.overdue(), t.unreported()
+    words = {k: labels.LABELS[k][r.lang] for k in ("overdue", "unreported")}
+    overdue_pages = r.paged(
+        out,
+        "attention/overdue",
+        overdue,
+        ("attention.md", "overdue", words["overdue"]),
+        words["overdue"],
+        "overdue_table",
+        span_of=span_of,
+    )
+    unreported_pages = r.paged(
+        out,
+        "attention/unreported",
+        unreported,
+        ("attention.md", "unreported", words["unreported"]),
+        words["unreported"],
+        "unreported_table",
+        names=names,
+    )
     out.pages["attention.md"] = r.render(
         "attention.md.j2",
         "attention.md",
-        overdue=t.overdue(),
-        unreported=t.unreported(),
+        overdue=overdue,
+        unreported=unreported,
+        overdue_pages=overdue_pages,
+        unreported_pages=unreported_pages,
         past_due=t.past_due(),
         names=names,
         ended=ended_note(t.project.plan, t.year, r.lang),
-        span_of=lambda a: span(a.schedule, t.project.plan),
+        span_of=span_of,
     )
 
 
@@ -457,12 +548,47 @@ def _render_reports(r: PageRenderer, out: Rendered, pdf: bool) -> None:
         return
     out.pages["reports/index.md"] = r.render("reports.md.j2", "reports/index.md", years=years)
     strategies = t.project.strategies.strategies
+
+    def strategy_groups(lines: list[Any]) -> list[tuple[Strategy, list[Any]]]:
+        by_strategy: dict[str, list[Any]] = {s.id: [] for s in strategies}
+        for line in lines:
+            by_strategy[line.placed.strategy.id].append(line)
+        return [(s, by_strategy[s.id]) for s in strategies if by_strategy[s.id]]
+
+    def change_groups(
+        items: list[tuple[Change, Any]], kinds: list[Change] | None
+    ) -> list[tuple[Change, Any]]:
+        """The items by kind: every one of `kinds`, else the kinds present."""
+        groups = [(c, [x for k, x in items if k is c]) for c in kinds or Change]
+        return [(c, found) for c, found in groups if kinds or found]
+
+    kinds = [c for c in Change if r.has["kpis" if c in KPI_CHANGES else "actions"]]
     for year in years:
         report = yearly_report(t, year)
-        by_strategy: dict[str, list[Any]] = {s.id: [] for s in strategies}
-        for line in report.actions:
-            by_strategy[line.placed.strategy.id].append(line)
         path = f"reports/{year}.md"
+        title = labels.LABELS["report_title"][lang].format(fmt.year(year, lang))
+        changes = [(c, x) for c in kinds for x in report.changed(c)]
+        parts: dict[str, tuple[str, list[Any], str]] = {
+            "changes": ("report_changes", changes, labels.LABELS["report_changes"][lang]),
+            "kpis": ("report_kpis", report.kpis, labels.LABELS["kpis"][lang]),
+            "actions": ("report_actions", report.actions, labels.LABELS["actions"][lang]),
+        }
+        pages = {
+            part: r.paged(
+                out,
+                f"reports/{year}/{part}",
+                items,
+                (path, part, title),
+                f"{title}: {words}",
+                macro,
+                *([] if part == "changes" else [year]),
+                template="_report.md.j2",
+                change_groups=lambda items: change_groups(items, None),
+                change_heading=lambda c: labels.CHANGE[c.value][lang],
+                strategy_groups=strategy_groups,
+            )
+            for part, (macro, items, words) in parts.items()
+        }
         out.pages[path] = r.render(
             "report.md.j2",
             path,
@@ -473,10 +599,15 @@ def _render_reports(r: PageRenderer, out: Rendered, pdf: bool) -> None:
             ),
             r=report,
             first=year == t.project.plan.period.start,
-            changes=[c for c in Change if r.has["kpis" if c in KPI_CHANGES else "actions"]],
+            changes=changes,
+            change_kinds=kinds,
+            change_groups=lambda items: change_groups(items, kinds),
             change_heading=lambda c: labels.CHANGE[c.value][lang],
             strategies=strategies,
-            by_strategy=by_strategy,
+            strategy_groups=strategy_groups,
+            change_pages=pages["changes"],
+            kpi_pages=pages["kpis"],
+            action_pages=pages["actions"],
             pdf=report_pdf(year, lang) if pdf else None,
         )
 
@@ -487,6 +618,20 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
     kpis = project.kpis.kpis
     chunks = [kpis[i : i + KPIS_PER_PAGE] for i in range(0, len(kpis), KPIS_PER_PAGE)]
     pages = [(n, kpi_list_page(n)) for n in range(1, len(chunks) + 1)]
+    by_grades = r.tracking.by_grade(kpis)
+    heading = labels.LABELS["kpis_by_grade"][lang]
+    grade_pages = {
+        g.id: r.paged(
+            out,
+            f"by-grade/{g.id}",
+            listed,
+            ("kpis/index.md", f"by-grade-{g.id}", heading),
+            f"{heading}: {g.label.get(lang)}",
+            "grade_items",
+            g,
+        )
+        for g, listed in by_grades
+    }
     for n, chunk in enumerate(chunks, start=1):
         out.pages[kpi_list_page(n)] = r.render(
             "kpis.md.j2",
@@ -497,7 +642,8 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
             grades=project.kpis.scale,
             strategies=project.strategies.strategies,
             rollup_rows=rows,
-            by_grades=r.tracking.by_grade(kpis) if n == 1 else [],
+            by_grades=by_grades if n == 1 else [],
+            grade_pages=grade_pages,
         )
     names = {s.id: s.name for s in project.strategies.strategies}
     names |= {m.id: m.name for s in project.strategies.strategies for m in s.measures}
