@@ -22,6 +22,27 @@ _FOOTER = (
 )
 
 
+_GATHER = """async () => {
+  for (const note of [...document.querySelectorAll("article .dx-list__pages")]) {
+    const pager = note.nextElementSibling;
+    const parts = [];
+    for (const link of pager.querySelectorAll("a")) {
+      const html = await (await fetch(link.href)).text();
+      const page = new DOMParser().parseFromString(html, "text/html");
+      const pagers = page.querySelectorAll("article nav.dx-pager");
+      for (let n = pagers[0].nextElementSibling; n && n !== pagers[pagers.length - 1];
+           n = n.nextElementSibling) {
+        parts.push(document.importNode(n, true));
+      }
+    }
+    pager.remove();
+    note.replaceWith(...parts);
+  }
+}"""
+"""A long list of a report is on pages of its own (render/layout.py): the printed report takes
+their items in the place of the links to them, so the PDF holds the whole report."""
+
+
 def _header(title: str) -> str:
     return (
         '<div style="font-size:8px;width:100%;text-align:right;padding-right:12mm;'
@@ -50,6 +71,7 @@ def print_reports(site: Path, years: list[int]) -> list[Path]:
             for year in years:
                 for lang, prefix in (("ja", ""), ("en", "/en")):
                     page.goto(f"{base}{prefix}/reports/{year}/")
+                    page.evaluate(_GATHER)
                     target = (
                         site / prefix.lstrip("/") / "reports" / str(year) / report_pdf(year, lang)
                     )
