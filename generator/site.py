@@ -11,6 +11,7 @@ import ctypes
 import errno
 import fcntl
 import functools
+import gc
 import os
 import shutil
 import subprocess
@@ -217,6 +218,7 @@ def render(project: Project, paths: Paths, *, pdf: bool = False) -> dict[str, Pa
         if not config_path.is_file() or config_path.read_text(encoding="utf-8") != content:
             config_path.write_text(content, encoding="utf-8")
         configs[lang] = config_path
+        del rendered, files  # one language's pages in memory at a time
     return configs
 
 
@@ -340,12 +342,22 @@ def build(project: Project, paths: Paths, *, strict: bool = False, pdf: bool = F
             raise BuildError(f"{where}: {exc.strerror}: the previous site is unchanged") from None
 
 
+def _release() -> None:
+    """Give what rendering left behind back to the system before MkDocs starts, so that the two
+    MkDocs processes run beside a smaller dxsite process: the rendered pages are garbage by
+    now, but the allocator keeps their memory until it is trimmed (glibc's malloc_trim)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
+
+
 def _build(project: Project, paths: Paths, *, strict: bool, pdf: bool) -> None:
     site_dir = paths.site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _recover(site_dir)
     safe.check_site_dir(paths.root, site_dir)
     configs = render(project, paths, pdf=pdf)
+    _release()
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{site_dir.name}-", dir=site_dir.parent))
     try:
         (staging / STAGING_MARKER).touch()
