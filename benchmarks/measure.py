@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .report import PAGE_BYTES
 from .synthetic import REPO, write_plan
 
 PROC = Path("/proc")
@@ -117,7 +118,8 @@ def run_stage(
 
 
 def site_stats(site: Path, largest: int = 5) -> dict[str, Any]:
-    """What a built site weighs: every file, the HTML pages, the largest pages."""
+    """What a built site weighs: every file, the HTML pages, the largest pages, how many pages
+    are over the limit."""
     files = [p for p in site.rglob("*") if p.is_file()]
     html = sorted(
         ((p.stat().st_size, p.relative_to(site).as_posix()) for p in files if p.suffix == ".html"),
@@ -131,6 +133,7 @@ def site_stats(site: Path, largest: int = 5) -> dict[str, Any]:
         "html_bytes": sum(size for size, _ in html),
         "search_index_bytes": sum(search),
         "largest_pages": [{"path": path, "bytes": size} for size, path in html[:largest]],
+        "pages_over_limit": sum(1 for size, _ in html if size > PAGE_BYTES),
     }
 
 

@@ -13,6 +13,10 @@ L_SECONDS = 180.0
 L_MEMORY_MB = 1024.0
 PAGE_BYTES = 200_000
 """No HTML page over 200 KB (1 KB = 1,000 bytes)."""
+MEMORY_RATIO = 1.2
+"""At XL the whole build's peak memory (all processes) at most this times plain MkDocs'."""
+LARGE_SIZES = ("L", "XL", "L-uneven", "XL-uneven")
+"""The sizes at which no page may be over PAGE_BYTES."""
 SEARCH_SHARE = 0.15
 """Indexing the built site for search at most this share of the whole build."""
 SERVE_SECONDS = 2.0
@@ -60,6 +64,18 @@ def _rest(result: dict[str, Any]) -> float:
     return float(stages["build"]["seconds"] - measured)
 
 
+def memory_ratio(result: dict[str, Any]) -> float:
+    """The whole build's peak memory (all processes) over plain MkDocs' on the same pages."""
+    stages = result["stages"]
+    return float(stages["build"]["peak_mb"] / stages["plain"]["peak_mb"])
+
+
+def _over(result: dict[str, Any]) -> str:
+    """How many HTML pages are over the limit ("-" when the report predates the count)."""
+    count = result["output"].get("pages_over_limit")
+    return "-" if count is None else f"{count:,}"
+
+
 def _overhead(result: dict[str, Any]) -> str:
     """How much longer `dxsite build` takes than plain MkDocs on the same Markdown."""
     stages = result["stages"]
@@ -89,11 +105,13 @@ ROWS: list[Row] = [
     ("  CPU time (all processes)", lambda r: _s(r["stages"]["plain"]["cpu_seconds"])),
     ("  peak memory (all processes)", lambda r: _mb(r["stages"]["plain"]["peak_mb"])),
     ("  whole build / plain mkdocs", _overhead),
+    ("  peak memory, whole build / plain mkdocs", lambda r: f"{memory_ratio(r):.2f}×"),
     ("output size (site/)", lambda r: _kb(r["output"]["bytes"])),
     ("  HTML pages", lambda r: f"{r['output']['html_pages']:,}"),
     ("  search index", lambda r: _kb(r["output"]["search_index_bytes"])),
     ("  largest page", lambda r: _kb(r["output"]["largest_pages"][0]["bytes"])),
     ("    which", lambda r: r["output"]["largest_pages"][0]["path"]),
+    (f"  pages over {PAGE_BYTES // 1000} KB", _over),
     (
         "serve: rebuild after 1 KPI value",
         lambda r: _s(r["serve"]["seconds"]) if "serve" in r else "-",
@@ -198,6 +216,36 @@ def _size_l(sizes: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+def _large_pages(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    name = f"no HTML page over {PAGE_BYTES // 1000} KB at {', '.join(LARGE_SIZES)}"
+    measured = {size: sizes[size]["output"] for size in LARGE_SIZES if size in sizes}
+    if not measured:
+        return _target(name, None, f"needs one of {', '.join(LARGE_SIZES)}")
+    over = {size: out.get("pages_over_limit") for size, out in measured.items()}
+    figures = "; ".join(
+        f"{size}: largest {_kb(out['largest_pages'][0]['bytes'])} "
+        f"({out['largest_pages'][0]['path']}), {over[size]} over"
+        for size, out in measured.items()
+    )
+    met = all(count == 0 for count in over.values())
+    return _target(name, met, figures, "pages that list what grows with the plan")
+
+
+def _memory(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    name = f"peak memory at XL (all processes) ≤ {MEMORY_RATIO:g}× plain MkDocs on the same pages"
+    measured = {size: sizes[size] for size in ("XL", "XL-uneven") if size in sizes}
+    if not measured:
+        return _target(name, None, "needs size XL or XL-uneven")
+    ratios = {size: memory_ratio(r) for size, r in measured.items()}
+    figures = "; ".join(
+        f"{size}: {_mb(r['stages']['build']['peak_mb'])} vs {_mb(r['stages']['plain']['peak_mb'])}"
+        f" ({ratios[size]:.2f}×)"
+        for size, r in measured.items()
+    )
+    why = "dxsite's process keeps the plan and its rendered pages while both MkDocs builds run"
+    return _target(name, all(v <= MEMORY_RATIO for v in ratios.values()), figures, why)
+
+
 def _serve(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
     name = f"serve: preview rebuilt in under {SERVE_SECONDS:g} s at S after one KPI value changes"
     serve = sizes.get("S", {}).get("serve")
@@ -253,6 +301,8 @@ def targets(sizes: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         _own_share(sizes),
         _growth(sizes),
         *_size_l(sizes),
+        _large_pages(sizes),
+        _memory(sizes),
         _serve(sizes),
         _search_share(sizes),
     ]
