@@ -406,7 +406,7 @@ class _Writer:
             kpi["actuals"][-1]["note"] = self.sentence(("集計方法の変更", "a new way of counting"))
         if n % 10 == 0:
             text = {"ja": "全庁で運用を開始する", "en": "In use across the city government"}
-            kpi["targets"].append({"year": self.last, "text": text})
+            kpi["targets"].insert(1, {"year": self.last - 1, "text": text})  # one per year
         if n % 25 == 0:
             kpi["grade"] = {"grade": "on-track", "reason": self.sentence(("評価", "the grading"))}
         return kpi
