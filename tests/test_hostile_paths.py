@@ -102,7 +102,8 @@ def test_mkdocs_yml_linked_out_of_the_project_is_refused(
 ) -> None:
     (scaffold / "mkdocs.yml").unlink()
     (scaffold / "mkdocs.yml").symlink_to(outside / "secret.css")
-    out = refused(dxsite, scaffold, "mkdocs.yml:1:1:")  # check refuses it before the build
+    # check refuses it before the build
+    out = refused(dxsite, scaffold, "mkdocs.yml:1:1:", "--lang", "en")
     assert "link to a file outside the project" in out
     assert untouched(outside)
 
