@@ -36,7 +36,7 @@ from .browser_support import (
     focused,
     tab_until,
 )
-from .conftest import ROOT, build_as_of
+from .conftest import ROOT, build_as_of, page_html
 
 needs_chromium = pytest.mark.skipif(
     not accessibility.CHROMIUM.exists(),
@@ -191,7 +191,7 @@ def test_the_policy_page_states_only_what_the_recorded_run_found(
         (scaffold / accessibility.REPORT).write_text(json.dumps(report), encoding="utf-8")
     assert cli.main(["build", str(scaffold), "--site-dir", str(tmp_path / "site")]) == 0
     for lang, prefix in (("ja", ""), ("en", "en/")):
-        html = (tmp_path / "site" / prefix / "accessibility" / "index.html").read_text("utf-8")
+        html = page_html(tmp_path / "site" / prefix / "accessibility" / "index.html")
         article = BeautifulSoup(html, "html.parser").select_one("article")
         assert article is not None
         text = article.get_text(" ", strip=True)

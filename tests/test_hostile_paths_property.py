@@ -83,6 +83,9 @@ def _snapshot(folder: Path) -> dict[str, bytes | None]:
 
 def _link(project: Path, outside: Path, place: str, target: str) -> None:
     path = project / place
+    ancestors = Path(place).parents
+    if any((project / parent).is_symlink() for parent in ancestors if parent.name):
+        return  # git cannot commit a path below a symbolic link: the earlier link stands
     if path.is_symlink() or path.is_file():
         path.unlink()
     elif path.is_dir():
