@@ -65,6 +65,18 @@ def test_a_chapter_linked_into_git_is_refused_not_published(scaffold: Path) -> N
     assert SECRET not in output.getvalue() and not (scaffold / "site").exists()
 
 
+def test_a_plan_file_linked_into_git_is_refused_unread_by_check(scaffold: Path) -> None:
+    (scaffold / ".git").mkdir()
+    (scaffold / ".git/config").write_text(f"{SECRET}: 1\n", encoding="utf-8")
+    (scaffold / "plan/guidelines.yaml").unlink()
+    (scaffold / "plan/guidelines.yaml").symlink_to("../.git/config")
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        assert cli.main(["check", str(scaffold), "--lang", "en"]) == 1
+    assert "plan/guidelines.yaml:1:1: error: a symbolic link into .git" in output.getvalue()
+    assert SECRET not in output.getvalue()
+
+
 def _outside_tree(outside: Path) -> None:
     (outside / "folder").mkdir(parents=True)
     (outside / "secret.md").write_text(f"# {SECRET}\n\n{SECRET}\n", encoding="utf-8")
