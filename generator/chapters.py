@@ -169,9 +169,6 @@ def read_chapter(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return None, [_problem(rel, 1, 1, "chapter.loop")]
-    root = path.parents[len(Path(rel).parts) - 1]
-    if path.resolve().is_relative_to(root.resolve() / ".git"):
-        return None, [_problem(rel, 1, 1, "chapter.git")]
     text, problems = read_text(path, rel)
     if text is None:
         return None, problems

@@ -389,19 +389,27 @@ def _decodes(raw: bytes, codec: str) -> bool:
     return True
 
 
-def _outside(path: Path, rel: str) -> bool:
-    """Whether `path` (the project's file `rel`) is a link to something outside the project."""
+def _outside(path: Path, rel: str) -> str:
+    """Why `path` (the project's file `rel`) must not be read as a link ("" when it may): a link
+    out of the project, or into .git, where CI keeps the job's credentials."""
     root = path
     for _ in Path(rel).parts:
         root = root.parent
-    return not path.resolve().is_relative_to(root.resolve())
+    project = root.resolve()
+    target = path.resolve()
+    if target.is_relative_to(project / ".git"):
+        return say("load.into_git")
+    if not target.is_relative_to(project):
+        return say("load.outside")
+    return ""
 
 
 def _unreadable(path: Path, rel: str) -> str:
     """Why the file must not be read ("" when it may): a link out of the project would publish
     whatever the build machine can read (a token, /etc/passwd); a device or pipe never ends."""
-    if _outside(path, rel):
-        return say("load.outside")
+    why = _outside(path, rel)
+    if why:
+        return why
     if not stat.S_ISREG(path.stat().st_mode):
         return say("load.not_regular")
     size = path.stat().st_size

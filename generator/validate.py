@@ -12,11 +12,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import clock, crosscheck, paths
+from . import clock, crosscheck
 from .chapters import read_chapter
 from .config import check_config
 from .diagnostics import Diagnostic, Severity, has_errors
-from .errors import BuildError
 from .load import Document, load_yaml
 from .messages import say
 from .model.project import CHAPTERS_DIR, FILES, Chapter, Project
@@ -41,11 +40,6 @@ class _Part:
 
 def _load_part(root: Path, rel: str, model: type[BaseModel], required: bool) -> _Part:
     path = root / rel
-    try:
-        paths.source_file(root, rel)
-    except BuildError as exc:  # a link out of the project or into .git is never read
-        message = str(exc).removeprefix(f"{rel}: ")
-        return _Part(diagnostics=[Diagnostic(rel, 1, 1, Severity.ERROR, message, "path")])
     if not path.is_file():
         if not required:
             return _Part()

@@ -61,7 +61,9 @@ def test_a_chapter_linked_into_git_is_refused_not_published(scaffold: Path) -> N
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
         assert cli.main(["build", str(scaffold)]) == 1
-    assert "plan/chapters/ja/02-git.md:1:1: error: a symbolic link into .git" in output.getvalue()
+    assert (
+        "plan/chapters/ja/02-git.md:1:1: error: the file is a link into .git" in output.getvalue()
+    )
     assert SECRET not in output.getvalue() and not (scaffold / "site").exists()
 
 
@@ -73,7 +75,7 @@ def test_a_plan_file_linked_into_git_is_refused_unread_by_check(scaffold: Path) 
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
         assert cli.main(["check", str(scaffold), "--lang", "en"]) == 1
-    assert "plan/guidelines.yaml:1:1: error: a symbolic link into .git" in output.getvalue()
+    assert "plan/guidelines.yaml:1:1: error: the file is a link into .git" in output.getvalue()
     assert SECRET not in output.getvalue()
 
 

@@ -31,12 +31,6 @@ CHAPTERS: dict[str, dict[str, str]] = {
         "en": "invisible control or bidi characters ({count}, the first {character} here) "
         "could disguise the text: they are removed from the page; delete them from the file",
     },
-    "chapter.git": {
-        "ja": ".git の中へのシンボリックリンクです（ジョブの認証情報が置かれます）: "
-        "章のファイルそのものをコミットしてください",
-        "en": "a symbolic link into .git, which holds the job's credentials: commit the chapter "
-        "itself",
-    },
     "chapter.loop": {
         "ja": "シンボリックリンクがループしています: リンクを削除してください",
         "en": "a symbolic link loop: remove the link",

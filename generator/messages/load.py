@@ -5,6 +5,12 @@ LOAD: dict[str, dict[str, str]] = {
         "ja": "プロジェクトの外のファイルへのリンクです: ファイルそのものをコミットしてください",
         "en": "the file is a link to a file outside the project: commit the file itself",
     },
+    "load.into_git": {
+        "ja": ".git の中へのシンボリックリンクです（ジョブの認証情報が置かれます）: "
+        "ファイルそのものをコミットしてください",
+        "en": "the file is a link into .git, which holds the job's credentials: "
+        "commit the file itself",
+    },
     "load.not_regular": {
         "ja": "通常のファイルではありません",
         "en": "this is not a regular file",
