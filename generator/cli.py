@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import __version__, commands, importer, messages
 from .config import theme_changes
-from .diagnostics import summary
+from .diagnostics import Severity, arrange, summary
 from .errors import DxsiteError
 from .guide import GUIDE, write_guide
 from .messages import say
@@ -19,12 +19,17 @@ from .schema import write_schemas
 from .validate import Result, validate
 
 
-def _report(result: Result, fmt: str, *, strict: bool) -> None:
+def _report(result: Result, fmt: str, *, strict: bool, verbose: bool = False) -> None:
+    """Print the findings: in `json` every one; in text and GitHub's format every error, and
+    the warnings of a kind that fills a file summarised (all listed when `verbose`)."""
     if fmt == "json":
         print(json.dumps(_as_json(result), ensure_ascii=False, indent=2))
         return
-    for d in result.diagnostics:
+    listed, groups = arrange(result.diagnostics, verbose=verbose)
+    for d in listed:
         print(d.as_github() if fmt == "github" else d.as_text())
+    for group in groups:
+        print("\n".join(group.as_github() if fmt == "github" else group.as_text()))
     if result.unread:
         print(say("summary.skipped", files=say("where.join").join(result.unread)))
     if fmt == "text" and result.coverage:
@@ -33,9 +38,10 @@ def _report(result: Result, fmt: str, *, strict: bool) -> None:
             percent = 100 * done / total if total else 100.0
             print(say("coverage.line", file=rel, done=done, total=total, percent=percent))
     if result.omitted:
-        print(say("summary.omitted", count=result.omitted, shown=len(result.diagnostics)))
+        shown = sum(d.severity is Severity.ERROR for d in result.diagnostics)
+        print(say("summary.omitted", count=result.omitted, shown=shown))
     line = summary(result.diagnostics)
-    if strict and not any(d.severity == "error" for d in result.diagnostics):
+    if strict and not any(d.severity is Severity.ERROR for d in result.diagnostics):
         line += say("summary.strict") if result.diagnostics else ""
     print(line)
 
@@ -58,7 +64,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     result = validate(Path(args.dir))
     if args.format == "github":
         result.diagnostics += theme_changes(Path(args.dir))
-    _report(result, args.format, strict=args.strict)
+    _report(result, args.format, strict=args.strict, verbose=args.verbose)
     return 1 if result.failed(strict=args.strict) else 0
 
 
@@ -66,7 +72,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Validate, render and build the site into site/ (untouched when anything fails)."""
     root = Path(args.dir)
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
-    report = _reporter("text", args.strict)
+    report = _reporter("text", args.strict, args.verbose)
     commands.build(root, site_dir, strict=args.strict, report=report, pdf=args.pdf)
     print(say("build.done", site=site_dir))
     return 0
@@ -74,7 +80,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview on localhost, rebuilding on every change."""
-    commands.serve(Path(args.dir), args.host, args.port, report=_reporter("text", False))
+    commands.serve(
+        Path(args.dir), args.host, args.port, report=_reporter("text", False, args.verbose)
+    )
     return 0
 
 
@@ -85,10 +93,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _reporter(fmt: str, strict: bool) -> commands.Report:
+def _reporter(fmt: str, strict: bool, verbose: bool = False) -> commands.Report:
     def report(result: Result) -> None:
         if result.diagnostics:
-            _report(result, fmt, strict=strict)
+            _report(result, fmt, strict=strict, verbose=verbose)
 
     return report
 
@@ -162,6 +170,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verbose_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list every warning (by default a kind of warning that fills a file is summarised)",
+    )
+
+
 def _lang_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--lang",
@@ -185,6 +202,7 @@ def parser() -> argparse.ArgumentParser:
         default="text",
         help="text (default), GitHub annotations, or JSON with each field's path for tools",
     )
+    _verbose_option(check)
     _lang_option(check)
     check.set_defaults(run=cmd_check)
 
@@ -197,6 +215,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also print each yearly report to an A4 PDF (needs dxsite[pdf] and chromium)",
     )
+    _verbose_option(build)
     _lang_option(build)
     build.set_defaults(run=cmd_build)
 
@@ -204,6 +223,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("dir", nargs="?", default=".")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    _verbose_option(serve)
     _lang_option(serve)
     serve.set_defaults(run=cmd_serve)
 

@@ -24,7 +24,8 @@ from .recorded import read_accessibility
 from .wording import describe, explain, without_echoes
 
 MAX_REPORTED = 200
-"""The most findings reported; the rest are counted in one line."""
+"""The most errors reported; the rest are counted in one line. Warnings are all kept (the output
+summarises a kind of them that fills a file), so they never push an error out of the list."""
 
 
 @dataclass
@@ -120,7 +121,7 @@ class Result:
     coverage: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Per file: how many texts have English, out of how many."""
     omitted: int = 0
-    """Findings left out of `diagnostics` (beyond the first MAX_REPORTED)."""
+    """Errors left out of `diagnostics` (beyond the first MAX_REPORTED)."""
     unread: list[str] = field(default_factory=list)
     """Files that could not be read, so the checks across files were skipped."""
 
@@ -170,6 +171,8 @@ def validate(root: Path, *, today: datetime.date | None = None) -> Result:
     diagnostics = sorted(set(diagnostics))
     coverage = _coverage(project) if project else {}
     failed = has_errors(diagnostics) or omitted > 0
-    omitted += max(0, len(diagnostics) - MAX_REPORTED)
-    shown = diagnostics[:MAX_REPORTED]
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    omitted += max(0, len(errors) - MAX_REPORTED)
+    left_out = set(errors[MAX_REPORTED:])
+    shown = [d for d in diagnostics if d not in left_out]
     return Result(None if failed else project, shown, coverage, omitted, unread)

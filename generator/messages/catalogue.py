@@ -11,6 +11,7 @@ from .format import FORMAT
 from .load import LOAD
 from .model import MODEL
 from .numbers import NUMBERS
+from .output import OUTPUT
 from .package import PACKAGE
 
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -124,4 +125,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **MODEL,
     **CROSS,
     **CITIZEN,
+    **OUTPUT,
 }

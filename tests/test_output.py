@@ -1,0 +1,187 @@
+"""What dxsite prints while it works (issue 18, 3–4): warnings of one kind that fill a file are
+summarised, `--verbose` lists them all, errors are always listed in full."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from generator import validate
+from generator.diagnostics import SHOWN, Diagnostic, Severity, arrange
+
+from .conftest import ROOT, Run, copy_project
+
+NO_ENGLISH = "no English translation for"
+
+
+def _untranslate(node: object, budget: list[int]) -> None:
+    """Remove `en` from the first budget[0] texts under `node`."""
+    if budget[0] == 0:
+        return
+    if isinstance(node, dict):
+        if "ja" in node and "en" in node:
+            del node["en"]
+            budget[0] -= 1
+            return
+        for value in node.values():
+            _untranslate(value, budget)
+    elif isinstance(node, list):
+        for item in node:
+            _untranslate(item, budget)
+
+
+def untranslate(project: Path, rel: str, count: int) -> None:
+    """Take the English out of the first `count` texts of a plan file."""
+    yaml = YAML()
+    path = project / rel
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    budget = [count]
+    _untranslate(data, budget)
+    assert budget == [0], f"{rel} has fewer than {count} translated texts"
+    with path.open("w", encoding="utf-8") as file:
+        yaml.dump(data, file)
+
+
+def future_actuals(project: Path, count: int) -> None:
+    """Give every KPI `count` actual values for years to come (one error each)."""
+    yaml = YAML()
+    path = project / "kpis.yaml"
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    for kpi in data["kpis"]:
+        kpi.setdefault("actuals", []).extend({"value": 1, "year": 2100 + n} for n in range(count))
+    with path.open("w", encoding="utf-8") as file:
+        yaml.dump(data, file)
+
+
+@pytest.fixture
+def fifty(tmp_path: Path) -> Path:
+    """The shipped plan with 50 texts untranslated: 40 in plan/strategies.yaml, 10 in kpis.yaml."""
+    project = copy_project(ROOT, tmp_path / "fifty")
+    untranslate(project, "plan/strategies.yaml", 40)
+    untranslate(project, "kpis.yaml", 10)
+    return project
+
+
+def lines_with(text: str, out: str) -> list[str]:
+    return [line for line in out.splitlines() if text in line]
+
+
+def test_fifty_untranslated_texts_are_a_summary_by_default_and_all_listed_with_verbose(
+    fifty: Path, dxsite: Run, english: None
+) -> None:
+    code, out = dxsite("check", str(fifty))
+    assert code == 0, out
+    assert len(lines_with(NO_ENGLISH, out)) == 2 * SHOWN
+    lines = out.splitlines()
+    heading = lines.index(
+        "warning english: 50 in all (per file: the count and the first 3; --verbose lists all):"
+    )
+    assert lines[heading + 1] == "  kpis.yaml: 10"
+    assert lines[heading + 2].startswith(f'    kpis.yaml:5:5: {NO_ENGLISH} "')
+    assert lines[heading + 5] == "    … and 7 more"
+    assert lines[heading + 6] == "  plan/strategies.yaml: 40"
+    assert lines[heading + 10] == "    … and 37 more"
+    assert lines[-1] == "0 error(s), 50 warning(s)."
+    assert "  plan/strategies.yaml: 18/58 texts translated (31%)" in lines
+
+    code, out = dxsite("check", str(fifty), "--verbose")
+    assert code == 0
+    listed = lines_with(f": warning: {NO_ENGLISH}", out)
+    assert len(listed) == 50
+    assert sum(line.startswith("kpis.yaml:") for line in listed) == 10
+    assert "in all" not in out
+
+
+def test_the_summary_speaks_the_editors_language(fifty: Path, dxsite: Run) -> None:
+    code, out = dxsite("check", str(fifty), "--lang", "ja")
+    assert code == 0
+    heading = "警告「english」50 件（ファイルごとに件数と最初の 3 か所。すべては --verbose で）:"
+    assert heading in out.splitlines()
+    assert "  plan/strategies.yaml: 40 件" in out
+    assert "    …ほか 37 件" in out
+
+
+def test_errors_are_listed_in_full_beside_a_summary_of_warnings(
+    fifty: Path, dxsite: Run, english: None
+) -> None:
+    future_actuals(fifty, 4)
+    code, out = dxsite("check", str(fifty))
+    assert code == 1
+    errors = lines_with("lies in the future", out)
+    assert len(errors) == 12
+    assert all(": error: an actual value for FY21" in line for line in errors)
+    assert "warning english: 50 in all" in out
+    assert out.rstrip().endswith("12 error(s), 50 warning(s).")
+
+
+def test_warnings_never_push_an_error_out_of_the_capped_list(
+    fifty: Path, dxsite: Run, english: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(validate, "MAX_REPORTED", 5)
+    future_actuals(fifty, 4)
+    code, out = dxsite("check", str(fifty))
+    assert code == 1
+    assert len(lines_with(": error: ", out)) == 5
+    assert "7 more problem(s) not shown (only the first 5 are listed)." in out
+    assert "warning english: 50 in all" in out
+
+
+def test_a_few_warnings_of_a_kind_are_listed_as_they_are() -> None:
+    found = [
+        Diagnostic("kpis.yaml", n, 1, Severity.WARNING, "w", "english") for n in range(SHOWN)
+    ] + [Diagnostic("plan/plan.yaml", n, 1, Severity.WARNING, "w", "english") for n in range(2)]
+    listed, groups = arrange(found)
+    assert listed == found
+    assert groups == []
+
+
+def test_many_errors_of_a_kind_in_one_file_are_all_listed() -> None:
+    found = [Diagnostic("kpis.yaml", n, 1, Severity.ERROR, "e", "type") for n in range(20)]
+    assert arrange(found) == (found, [])
+
+
+def test_github_format_annotates_every_location_and_groups_the_log(
+    fifty: Path, dxsite: Run, english: None
+) -> None:
+    future_actuals(fifty, 1)
+    code, out = dxsite("check", str(fifty), "--format", "github")
+    assert code == 1
+    lines = out.splitlines()
+    assert len([line for line in lines if line.startswith("::error ")]) == 3
+    annotations = [line for line in lines if line.startswith("::warning ")]
+    assert len(annotations) == 50
+    assert all(",title=dxsite english::" + NO_ENGLISH in line for line in annotations)
+    start = lines.index("::group::50 annotations: warning english")
+    end = lines.index("::endgroup::")
+    assert lines[start + 1 : end] == annotations
+    assert lines[end + 1].startswith("warning english: 50 in all")
+    assert len(lines_with(NO_ENGLISH, "\n".join(lines[end:]))) == 2 * SHOWN
+    commands = ("::error ", "::warning ", "::group::", "::endgroup::")
+    assert all(line.startswith(commands) for line in lines if line.lstrip().startswith("::"))
+
+
+def test_json_format_holds_every_finding(fifty: Path, dxsite: Run, english: None) -> None:
+    code, out = dxsite("check", str(fifty), "--format", "json")
+    assert code == 0
+    found = json.loads(out)["diagnostics"]
+    assert [d["code"] for d in found].count("english") == 50
+
+
+def test_build_summarises_the_warnings_and_lists_them_all_with_verbose(
+    scaffold: Path, dxsite: Run, english: None
+) -> None:
+    untranslate(scaffold, "plan/strategies.yaml", 5)
+    code, out = dxsite("build", str(scaffold))
+    assert code == 0, out
+    assert (
+        "warning english: 5 in all (per file: the count and the first 3; --verbose lists all):"
+        in out
+    )
+    assert len(lines_with(NO_ENGLISH, out)) == SHOWN
+    assert "    … and 2 more" in out.splitlines()
+    code, out = dxsite("build", str(scaffold), "--verbose")
+    assert code == 0, out
+    assert len(lines_with(f": warning: {NO_ENGLISH}", out)) == 5
