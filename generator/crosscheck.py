@@ -22,6 +22,7 @@ from .model.strategy import ActionStatus
 from .model.text import Text
 from .render.format import decimals
 from .tracking import is_overdue, milestone_past_due, span
+from .wording import where
 
 
 @dataclass
@@ -38,6 +39,11 @@ class Locator:
             return Diagnostic(self.files[key][0], 1, 1, severity, message, code)
         return doc.at(rest, severity, message, code)
 
+    def where(self, loc: Loc) -> str:
+        """The item and field at `loc` in the editor's words, the item's id beside its name."""
+        doc = self.docs.get(str(loc[0]))
+        return where(loc[1:], doc.data if doc else None, ids=True)
+
 
 @dataclass
 class Context:
@@ -49,12 +55,15 @@ class Context:
     today: datetime.date
 
     def error(self, loc: Loc, message: str, code: str) -> Diagnostic:
-        """An error at `loc`."""
-        return self.at(loc, Severity.ERROR, message, code)
+        """An error at `loc`, saying which item and field it is about."""
+        return self.at(loc, Severity.ERROR, self._about(loc, message), code)
 
     def warning(self, loc: Loc, message: str, code: str) -> Diagnostic:
-        """A warning at `loc`."""
-        return self.at(loc, Severity.WARNING, message, code)
+        """A warning at `loc`, saying which item and field it is about."""
+        return self.at(loc, Severity.WARNING, self._about(loc, message), code)
+
+    def _about(self, loc: Loc, message: str) -> str:
+        return say("cross.about", where=self.at.where(loc), problem=message)
 
 
 Check = Callable[[Context], Iterator[Diagnostic]]
@@ -208,15 +217,13 @@ def check_periods(ctx: Context) -> Iterator[Diagnostic]:
         previous_end = period.end
 
 
-def _in_plan(ctx: Context, loc: Loc, year: int, what: str) -> Iterator[Diagnostic]:
+def _in_plan(ctx: Context, loc: Loc, year: int) -> Iterator[Diagnostic]:
     plan = ctx.project.plan.period
-    span = f"{_fy(plan.start)}–{_fy(plan.end)}"
+    span = say("cross.span", start=_fy(plan.start), end=_fy(plan.end))
     if year < plan.start:
-        message = say("cross.before_plan", what=say(f"what.{what}"), year=_fy(year), span=span)
-        yield ctx.error(loc, message, "plan-period")
+        yield ctx.error(loc, say("cross.before_plan", year=_fy(year), span=span), "plan-period")
     elif year > plan.end:
-        message = say("cross.after_plan", what=say(f"what.{what}"), year=_fy(year), span=span)
-        yield ctx.warning(loc, message, "plan-period")
+        yield ctx.warning(loc, say("cross.after_plan", year=_fy(year), span=span), "plan-period")
 
 
 def check_schedules(ctx: Context) -> Iterator[Diagnostic]:
@@ -224,8 +231,8 @@ def check_schedules(ctx: Context) -> Iterator[Diagnostic]:
     for loc, action in _actions(ctx.project):
         schedule = action.schedule
         if schedule and schedule.start is not None and schedule.end is not None:
-            yield from _in_plan(ctx, (*loc, "schedule", "start"), schedule.start, "start")
-            yield from _in_plan(ctx, (*loc, "schedule", "end"), schedule.end, "end")
+            yield from _in_plan(ctx, (*loc, "schedule", "start"), schedule.start)
+            yield from _in_plan(ctx, (*loc, "schedule", "end"), schedule.end)
 
 
 def check_kpi_years(ctx: Context) -> Iterator[Diagnostic]:
@@ -244,7 +251,7 @@ def check_kpi_years(ctx: Context) -> Iterator[Diagnostic]:
                     ),
                     "kpi-year",
                 )
-            yield from _in_plan(ctx, tloc, target.year, "target_year")
+            yield from _in_plan(ctx, tloc, target.year)
         seen: set[int] = set()
         for n, actual in enumerate(kpi.actuals):
             aloc: Loc = (*loc, "actuals", n, "year")
@@ -375,7 +382,7 @@ def check_evaluations(ctx: Context) -> Iterator[Diagnostic]:
                 say("cross.evaluation_future", year=_fy(year), current=_fy(ctx.current_year)),
                 "evaluation",
             )
-        yield from _in_plan(ctx, (*loc, "year"), year, "evaluated_year")
+        yield from _in_plan(ctx, (*loc, "year"), year)
         if year in years:
             message = say("cross.evaluated_twice", year=_fy(year))
             yield ctx.error((*loc, "year"), message, "evaluation")

@@ -61,8 +61,14 @@ def _name_of(value: Any) -> str | None:
     return None
 
 
-def where(loc: Loc, data: Any) -> str:
-    """The item and field at `loc` in the editor's words (数値目標「企業所得」の目標値（1件目）)."""
+def _id_of(value: Any) -> str | None:
+    ident = value.get("id") if isinstance(value, dict) else None
+    return ident.strip() if isinstance(ident, str) and ident.strip() else None
+
+
+def where(loc: Loc, data: Any, *, ids: bool = False) -> str:
+    """The item and field at `loc` in the editor's words (数値目標「企業所得」の目標値（1件目）);
+    with `ids`, a named item's id beside its name (施策「…」（id: m1）)."""
     parts: list[str] = []
     value = data
     for n, part in enumerate(loc):
@@ -73,12 +79,15 @@ def where(loc: Loc, data: Any) -> str:
         if isinstance(nxt, int):
             item = _step(value, nxt)
             named = _name_of(item)
+            ident = _id_of(item) if ids and loc[n + 2 : n + 3] != ("id",) else None
             key = "where.named" if named else "where.nth"
+            if named and ident and ident != named:
+                key = "where.named_id"
             if (
                 named
             ):  # a named item says enough: 取組「…」, not 基本戦略「…」の施策「…」の取組「…」
                 parts.clear()
-            parts.append(say(key, label=label(part, item=True), name=named, n=nxt + 1))
+            parts.append(say(key, label=label(part, item=True), name=named, n=nxt + 1, id=ident))
         elif part == "value" and n > 0 and _field_before(loc, n) in _VALUE_OF:
             continue
         else:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator import messages
+from generator.diagnostics import Diagnostic
 from generator.validate import validate
 
 from .conftest import ROOT, Run, copy_project
@@ -20,7 +21,8 @@ from .conftest import ROOT, Run, copy_project
 
 @dataclass(frozen=True)
 class Mistake:
-    """Replace `old` by `new` in `rel`; the finding is on the line holding `at` (default `new`)."""
+    """Replace `old` by `new` in `rel`; the finding (an error unless `severity` says otherwise) is
+    on the line holding `at` (default `new`)."""
 
     rel: str
     old: str
@@ -28,6 +30,7 @@ class Mistake:
     ja: str
     en: str
     at: str = ""
+    severity: str = "error"
 
 
 KPI1 = "  - id: convenience-rate\n"
@@ -366,20 +369,98 @@ MISTAKES: dict[str, Mistake] = {
         "milestones: []\n",
         "milestones:\n  - date: 2022-03-28\n    kind: meeting\n    title: 本部会議\n"
         "    body: dx-headquarter\n",
-        "ID が「dx-headquarter」の組織はありません。「dx-headquarters」のことですか？",
-        'no body has the id "dx-headquarter"; did you mean "dx-headquarters"?',
+        "策定経過「本部会議」の会議体: ID が「dx-headquarter」の組織はありません。"
+        "「dx-headquarters」のことですか？",
+        'milestone "本部会議", body: no body has the id "dx-headquarter"; did you mean '
+        '"dx-headquarters"?',
         at="body:",
     ),
     "baseline year after the target": Mistake(
         "kpis.yaml",
         "      value: 25046\n      year: 平成30年\n",
         "      value: 25046\n      year: 令和6年\n",
-        "目標年度 令和5年度（2023年度） は基準年度 令和6年度（2024年度） より後でなければ"
-        "なりません",
-        "the target year FY2023 must come after the baseline year FY2024",
+        f"{K2_JA}（id: corporate-income）の目標値（1件目）の年度: 目標年度 令和5年度（2023年度） は"
+        "基準年度 令和6年度（2024年度） より後でなければなりません",
+        'KPI corporate-income "Corporate income", target 1, year: the target year FY2023 must '
+        "come after the baseline year FY2024",
         at="        year: 令和5年",
     ),
+    "strategy id misspelt in a KPI": Mistake(
+        "kpis.yaml",
+        "    measures: kurashi\n",
+        "    measures: kurasi\n",
+        f"{K1_JA}（id: convenience-rate）の施策: ID が「kurasi」の基本戦略・施策はありません。"
+        "「kurashi」のことですか？",
+        f"KPI convenience-rate {K1_EN.removeprefix('KPI ')}, measure: no strategy or measure has "
+        'the id "kurasi"; did you mean "kurashi"?',
+    ),
+    "action id used twice": Mistake(
+        "plan/strategies.yaml",
+        "          - id: one-stop-service\n",
+        "          - id: online-applications\n",
+        "取組「ワンストップの実現」のID: 取組の ID「online-applications」はすでに使われています"
+        "（257 行目）",
+        'action "Achieving one-stop service", id: the action id "online-applications" is '
+        "already used (line 257)",
+    ),
+    "period outside the plan period": Mistake(
+        "plan/plan.yaml",
+        "licence: PDL-1.0\n",
+        "licence: PDL-1.0\nperiods:\n  - id: first\n    name: 第1期\n    start: 令和3年度\n"
+        "    end: 令和5年度\n",
+        "期「第1期」（id: first）の始まり: 期 令和3年度（2021年度）〜令和5年度（2023年度） が"
+        "計画期間 令和4年度（2022年度）〜令和7年度（2025年度） の外にあります",
+        'period first "第1期", start: the period FY2021–FY2023 lies outside the plan period '
+        "FY2022–FY2025",
+        at="start: 令和3年度",
+    ),
 }
+
+
+WARNINGS: dict[str, Mistake] = {
+    "schedule beyond the plan": Mistake(
+        "plan/strategies.yaml",
+        "              end: 令和7年度\n",
+        "              end: 令和9年度\n",
+        "取組「オンライン申請の充実」（id: online-applications）の実施時期の終わり: "
+        "令和9年度（2027年度） は計画期間 令和4年度（2022年度）〜令和7年度（2025年度） より後です"
+        "（計画の先を見ています）",
+        'action online-applications "Expanding online applications", schedule, end: FY2027 is '
+        "after the plan period FY2022–FY2025 (looks beyond the plan)",
+        severity="warning",
+    ),
+    "share above 100%": Mistake(
+        "kpis.yaml",
+        TARGET1,
+        "      - value: 180\n        year: 令和7年\n",
+        f"{K1_JA}（id: convenience-rate）の目標値（1件目）: 180% は 0〜100% の範囲の外です",
+        f"KPI convenience-rate {K1_EN.removeprefix('KPI ')}, target 1: 180% lies outside 0–100%",
+        severity="warning",
+    ),
+    "target against the direction": Mistake(
+        "kpis.yaml",
+        "      - value: 25607\n",
+        "      - value: 20000\n",
+        f"{K2_JA}（id: corporate-income）の目標値（1件目）: 目標値 20,000百万円（令和5年度"
+        "（2023年度））が基準値 25,046百万円（平成30年度（2018年度））を下回っていますが、"
+        "方向（direction）は increase（増やす）です。値か方向を確かめてください",
+        'KPI corporate-income "Corporate income", target 1: the target 20,000 million yen '
+        "(FY2023) is below the baseline 25,046 million yen (FY2018) but the direction is "
+        "increase: check the value or the direction",
+        severity="warning",
+    ),
+    "name without English": Mistake(
+        "kpis.yaml",
+        NAME2,
+        "      ja: 企業所得\n",
+        f"{K2_JA}（id: corporate-income）の名前: 「企業所得」に英語の訳がありません"
+        "（en: を書いてください）",
+        'KPI corporate-income "企業所得", name: no English translation for "企業所得" (add en:)',
+        severity="warning",
+    ),
+}
+"""Warnings of the checks across items: each names its item, the item's id and the field."""
+CASES = {**MISTAKES, **WARNINGS}
 
 
 def test_a_file_with_a_syntax_error_skips_the_checks_across_files_in_one_line(
@@ -420,6 +501,17 @@ def _apply(project: Path, mistake: Mistake) -> int:
     return changed[: found if found >= 0 else changed.index(marker)].count("\n") + 1
 
 
+def _check(tmp_path: Path, mistake: Mistake, lang: messages.Lang) -> tuple[int, list[Diagnostic]]:
+    """The line of `mistake` made in a copy of the shipped plan, and what check finds in `lang`."""
+    project = copy_project(ROOT, tmp_path / "arao")
+    line = _apply(project, mistake)
+    messages.use(lang)
+    try:
+        return line, validate(project).diagnostics
+    finally:
+        messages.use(None)
+
+
 @pytest.fixture(scope="module")
 def arao(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(ROOT, tmp_path_factory.mktemp("clean") / "arao")
@@ -430,20 +522,15 @@ def test_the_corpus_holds_at_least_thirty_mistakes() -> None:
 
 
 @pytest.mark.parametrize("lang", messages.LANGS)
-@pytest.mark.parametrize("name", MISTAKES)
+@pytest.mark.parametrize("name", CASES)
 def test_a_clerk_mistake_is_one_finding_in_plain_words_at_its_line(
     tmp_path: Path, name: str, lang: messages.Lang
 ) -> None:
-    mistake = MISTAKES[name]
-    project = copy_project(ROOT, tmp_path / "arao")
-    line = _apply(project, mistake)
-    messages.use(lang)
-    try:
-        result = validate(project)
-    finally:
-        messages.use(None)
-    found = [(d.path, d.line, d.message) for d in result.diagnostics if d.severity == "error"]
+    mistake = CASES[name]
+    line, diagnostics = _check(tmp_path, mistake, lang)
+    found = [(d.path, d.line, d.message) for d in diagnostics if d.severity == mistake.severity]
     assert found == [(mistake.rel, line, getattr(mistake, lang))]
+    assert mistake.severity == "error" or not [d for d in diagnostics if d.severity == "error"]
 
 
 def test_the_shipped_plan_is_clean(arao: Path) -> None:

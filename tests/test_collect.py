@@ -132,7 +132,8 @@ def test_an_answer_the_plan_cannot_hold_is_reported_at_its_cell(
         "import", str(book), "--dir", str(city), "--year", "令和9年度", "--lang", "en"
     )
     assert code == 1, text
-    assert f"{book}:数値目標!G4: error: an actual value for FY2027 lies in the future" in text
+    assert f"{book}:数値目標!G4: error: KPI " in text
+    assert ", actual 4, year: an actual value for FY2027 lies in the future" in text
     assert _snapshot(city) == before
 
 

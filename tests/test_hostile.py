@@ -686,7 +686,10 @@ def test_the_same_id_twice_is_an_error_at_the_second(scaffold: Path, dxsite: Run
     path.write_text(text + second, encoding="utf-8")
     code, out = dxsite("check", str(scaffold))
     assert code == 1
-    assert 'plan/strategies.yaml:15:9: error: the strategy or measure id "administration" is' in out
+    assert (
+        'plan/strategies.yaml:15:9: error: strategy "Administrative DX 2", id: the strategy or '
+        'measure id "administration" is'
+    ) in out
 
 
 @pytest.mark.parametrize("name", ["01-CON.md", "01-con.md", "01-Kurashi.md", "01-a b.md", "01-.md"])

@@ -12,6 +12,7 @@ CHECK: dict[str, dict[str, str]] = {
         "ids, years, periods …) were skipped; they run once the errors are fixed.",
     },
     "where.named": {"ja": "{label}「{name}」", "en": '{label} "{name}"'},
+    "where.named_id": {"ja": "{label}「{name}」（id: {id}）", "en": '{label} {id} "{name}"'},
     "where.nth": {"ja": "{label}（{n}件目）", "en": "{label} {n}"},
     "where.join": {"ja": "の", "en": ", "},
     "where.file": {"ja": "ファイル全体", "en": "the file"},

@@ -1,6 +1,7 @@
 """The words of the checks across the plan's files (generator/crosscheck.py), ja and en."""
 
 CROSS: dict[str, dict[str, str]] = {
+    "cross.about": {"ja": "{where}: {problem}", "en": "{where}: {problem}"},
     "kind.strategy or measure": {"ja": "基本戦略・施策", "en": "strategy or measure"},
     "kind.action": {"ja": "取組", "en": "action"},
     "kind.KPI": {"ja": "数値目標", "en": "KPI"},
@@ -27,17 +28,14 @@ CROSS: dict[str, dict[str, str]] = {
         "en": "this period starts in {start}, but the previous one runs until {previous}: "
         "periods must be in order and not overlap",
     },
-    "what.start": {"ja": "始まり", "en": "the start"},
-    "what.end": {"ja": "終わり", "en": "the end"},
-    "what.target_year": {"ja": "目標年度", "en": "the target year"},
-    "what.evaluated_year": {"ja": "評価の年度", "en": "the evaluated year"},
+    "cross.span": {"ja": "{start}〜{end}", "en": "{start}–{end}"},
     "cross.before_plan": {
-        "ja": "{what}の {year} が計画期間 {span} より前です",
-        "en": "{what} {year} is before the plan period {span}",
+        "ja": "{year} は計画期間 {span} より前です",
+        "en": "{year} is before the plan period {span}",
     },
     "cross.after_plan": {
-        "ja": "{what}の {year} が計画期間 {span} より後です（計画の先を見ています）",
-        "en": "{what} {year} is after the plan period {span} (looks beyond the plan)",
+        "ja": "{year} は計画期間 {span} より後です（計画の先を見ています）",
+        "en": "{year} is after the plan period {span} (looks beyond the plan)",
     },
     "cross.target_before_baseline": {
         "ja": "目標年度 {target} は基準年度 {baseline} より後でなければなりません",
