@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DxsiteError
+from .messages import say
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Playwright
@@ -41,7 +42,6 @@ LAUNCH_ARGS = (
     "--no-first-run",
 )
 REPORT = "accessibility.json"
-INSTALL_HINT = "install the a11y extra (pip install 'dxsite[a11y]') and Debian's chromium"
 
 
 @dataclass
@@ -54,9 +54,9 @@ class Violation:
     targets: list[str]
 
     def describe(self) -> str:
-        """One line for a person: the rule, what it asks and the first elements."""
+        """One line for a person: the rule, what it asks (axe's words) and the first elements."""
         where = ", ".join(self.targets[:3]) + (" …" if len(self.targets) > 3 else "")
-        return f"{self.rule} ({self.impact}): {self.help} at {where}"
+        return say("a11y.rule", rule=self.rule, impact=self.impact, help=self.help, where=where)
 
 
 @dataclass
@@ -91,7 +91,12 @@ class Report:
     def problems(self) -> list[str]:
         """Every violation as `URL [scheme] rule …`, for a message."""
         return [
-            f"{page.url} [{scheme}] {v.describe()}"
+            say(
+                "a11y.violation",
+                url=page.url,
+                scheme=say(f"a11y.scheme.{scheme}"),
+                problem=v.describe(),
+            )
             for page in self.pages
             for scheme, found in page.violations.items()
             for v in found
@@ -123,7 +128,7 @@ def axe_script() -> str:
         bundled = importlib.resources.files("axe_playwright_python") / "axe.min.js"
         return bundled.read_text(encoding="utf-8")
     except (ModuleNotFoundError, OSError):
-        raise DxsiteError(f"axe-core is not installed: {INSTALL_HINT}") from None
+        raise DxsiteError(say("a11y.install", what="axe-core")) from None
 
 
 def site_pages(site: Path) -> list[str]:
@@ -199,7 +204,7 @@ def serve(site: Path, prefix: str = "/") -> Iterator[str]:
 def launch(playwright: Playwright) -> Browser:
     """Debian's headless Chromium, kept quiet and offline."""
     if not CHROMIUM.exists():
-        raise DxsiteError(f"{CHROMIUM} is missing: apt-get install chromium")
+        raise DxsiteError(say("a11y.no_chromium", path=CHROMIUM))
     return playwright.chromium.launch(
         executable_path=str(CHROMIUM), headless=True, args=list(LAUNCH_ARGS)
     )
@@ -288,11 +293,11 @@ def audit_site(site: Path) -> Report:
     try:
         from playwright.sync_api import Error, sync_playwright
     except ModuleNotFoundError:
-        raise DxsiteError(f"Playwright is not installed: {INSTALL_HINT}") from None
+        raise DxsiteError(say("a11y.install", what="Playwright")) from None
     axe_script()
     urls = site_pages(site)
     if not urls:
-        raise DxsiteError(f"{site} holds no HTML page: build the site first")
+        raise DxsiteError(say("a11y.no_pages", site=site))
     try:
         with serve(site, site_prefix(site)) as base, sync_playwright() as playwright:
             browser = launch(playwright)
@@ -301,7 +306,7 @@ def audit_site(site: Path) -> Report:
             finally:
                 browser.close()
     except Error as exc:
-        raise DxsiteError(f"the browser failed: {exc}") from None
+        raise DxsiteError(say("a11y.browser", problem=exc)) from None
 
 
 def write_report(report: Report, path: Path) -> None:

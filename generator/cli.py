@@ -114,10 +114,18 @@ def cmd_accessibility(args: argparse.Namespace) -> int:
     report = accessibility.run(root, site_dir, build=build)
     for problem in report.problems():
         print(problem)
+    schemes = say("a11y.and").join(say(f"a11y.scheme.{scheme}") for scheme in report.schemes)
     print(
-        f"{report.tool} ({', '.join(report.tags)}), {report.browser}: {len(report.pages)} pages "
-        f"in {' and '.join(report.schemes)} schemes, {report.violations} violation(s); "
-        f"recorded in {root / accessibility.REPORT} (rebuild the site to publish it)"
+        say(
+            "a11y.summary",
+            tool=report.tool,
+            tags=", ".join(report.tags),
+            browser=report.browser,
+            pages=len(report.pages),
+            schemes=schemes,
+            violations=report.violations,
+            report=root / accessibility.REPORT,
+        )
     )
     return 1 if report.violations else 0
 
@@ -127,11 +135,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
     format reference and the editors' guide docs/editing.ja.md."""
     root = Path(args.dir)
     changed = write_schemas(root)
-    print(f"schemas/: {len(changed)} file(s) updated" if changed else "schemas/: up to date")
+    print(say("schema.updated", count=len(changed)) if changed else say("schema.current"))
     if (root / "README.md").is_file() and update_readme(root / "README.md"):
-        print("README.md: format reference updated")
+        print(say("schema.readme"))
     if (root / "README.md").is_file() and write_guide(root):
-        print(f"{GUIDE}: editors' guide updated")
+        print(say("schema.guide", guide=GUIDE))
     return 0
 
 
@@ -242,6 +250,7 @@ def parser() -> argparse.ArgumentParser:
     a11y.add_argument(
         "--site-dir", help="test this built site instead of building DIR into a temporary one"
     )
+    _lang_option(a11y)
     a11y.set_defaults(run=cmd_accessibility)
 
     collect = sub.add_parser("collect", help="write Excel workbooks asking for a year's progress")
@@ -265,6 +274,7 @@ def parser() -> argparse.ArgumentParser:
         "schema", help="write JSON Schemas, the README's format reference and the editors' guide"
     )
     schema.add_argument("dir", nargs="?", default=".")
+    _lang_option(schema)
     schema.set_defaults(run=cmd_schema)
     return top
 

@@ -4,6 +4,7 @@ from .build import BUILD
 from .chapters import CHAPTERS
 from .check import CHECK
 from .citizen import CITIZEN
+from .commands import COMMANDS
 from .crosscheck import CROSS
 from .exchange import EXCHANGE
 from .fields import FIELDS
@@ -126,4 +127,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **CROSS,
     **CITIZEN,
     **OUTPUT,
+    **COMMANDS,
 }

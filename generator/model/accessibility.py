@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..messages import say
+
 
 class _Recorded(BaseModel):
     """Machine-written, so unknown keys are ignored; the shape is still checked."""
@@ -40,5 +42,5 @@ class AccessibilityReport(_Recorded):
         try:
             datetime.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value} is not a date (YYYY-MM-DD)") from None
+            raise ValueError(say("model.bad_date", value=value)) from None
         return value

@@ -120,7 +120,7 @@ def _era_of(year: int) -> tuple[Era, int]:
     for era in ERAS:
         if year >= era.first:
             return era, year - era.first + 1
-    raise ValueError(f"{year} is before {ERAS[-1].name} ({ERAS[-1].first}); no era name known")
+    raise ValueError(say("fiscal.before_eras", year=year, era=ERAS[-1].name, first=ERAS[-1].first))
 
 
 def era_name(year: int) -> str:

@@ -72,7 +72,7 @@ class Milestone(Model):
         if self.date is None and self.end is None:
             raise ValueError(say("format.milestone_undated"))
         if self.date is not None and self.end is not None and self.end < self.date:
-            raise ValueError(f"the end ({self.end}) is before the date ({self.date})")
+            raise ValueError(say("model.end_before_date", end=self.end, date=self.date))
         return self
 
     @property
