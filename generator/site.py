@@ -102,12 +102,16 @@ def theme_dir(root: Path) -> Path:
     return own
 
 
-def _user_config(root: Path) -> dict[str, Any]:
+def _user_config(
+    root: Path, loader: type[yaml.BaseLoader] | type[yaml.SafeLoader] = yaml.BaseLoader
+) -> dict[str, Any]:
+    """The user's mkdocs.yml (as text values with the BaseLoader; check has refused its tags,
+    INHERIT, hooks and plugins)."""
     path = safe.source_file(root, "mkdocs.yml")
     if path is None:
         return {}
     try:
-        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as exc:
         raise BuildError(f"mkdocs.yml: {exc}") from None
     return loaded if isinstance(loaded, dict) else {}
@@ -132,14 +136,15 @@ def _features(root: Path) -> list[str]:
 def mkdocs_config(
     project: Project, paths: Paths, lang: str, rendered: Rendered, *, feed: bool = False
 ) -> dict[str, Any]:
-    """The generated MkDocs config of one language (`feed`: with an Atom feed); it inherits the
-    user's mkdocs.yml."""
+    """The generated MkDocs config of one language (`feed`: with an Atom feed), merged over the
+    user's mkdocs.yml; its docs_dir is relative to the config (Zensical cannot take an absolute
+    one)."""
     plan = project.plan
     other = "en" if lang == "ja" else "ja"
     status = plan.status.value
     config: dict[str, Any] = {
         "site_name": text.title(plan.title, lang),
-        "docs_dir": str(paths.docs(lang)),
+        "docs_dir": paths.docs(lang).relative_to(paths.work).as_posix(),
         "use_directory_urls": True,
         "theme": {
             "name": "material",
@@ -149,7 +154,7 @@ def mkdocs_config(
             "features": _features(paths.root),
         },
         "plugins": [],
-        "nav": rendered.nav,
+        "nav": rendered.source_nav(),
         "extra_css": ["assets/stylesheets/dxsite.css", "assets/stylesheets/charts.css"],
         "markdown_extensions": ["attr_list", "md_in_html", "footnotes", "admonition", "toc"],
         "validation": {"nav": {"omitted_files": "info"}},
@@ -176,9 +181,21 @@ def mkdocs_config(
     }
     if paths.site_url and lang != "ja":
         config["site_url"] = paths.site_url.rstrip("/") + f"/{lang}/"
-    if (paths.root / "mkdocs.yml").is_file():
-        config = {"INHERIT": str(paths.root / "mkdocs.yml"), **config}
-    return config
+    return _merged(_user_config(paths.root, yaml.SafeLoader), config)
+
+
+def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """`child` over `parent` as MkDocs merges an INHERIT parent: mappings key by key, any other
+    value replaced. dxsite merges the user's mkdocs.yml itself, so the generated config is one
+    self-contained file that every builder reads alike (Zensical's INHERIT appends lists: the
+    user's nav and features would be added to dxsite's)."""
+    merged = dict(parent)
+    for key, value in child.items():
+        below = merged.get(key)
+        merged[key] = (
+            _merged(below, value) if isinstance(value, dict) and isinstance(below, dict) else value
+        )
+    return merged
 
 
 def _accessibility(root: Path) -> dict[str, Any] | None:
@@ -204,7 +221,7 @@ def render(project: Project, paths: Paths, *, pdf: bool = False) -> dict[str, Pa
     configs: dict[str, Path] = {}
     for lang in LANGS:
         rendered = render_language(tracking, lang, accessibility, history, pdf=pdf)
-        files: dict[str, str | bytes] = dict(rendered.pages)
+        files: dict[str, str | bytes] = dict(rendered.files())
         feed = atom_feed(project, history, lang, paths.site_url, set(rendered.pages))
         if feed is not None:
             files[FEED] = feed

@@ -110,6 +110,47 @@ class Rendered:
     pages: dict[str, str] = field(default_factory=dict)
     nav: Nav = field(default_factory=list)
 
+    def files(self) -> dict[str, str]:
+        """The pages as the builder reads them: each in the file `source_file` names."""
+        loose = _loose(self.nav)
+        return {source_file(page, loose): markdown for page, markdown in self.pages.items()}
+
+    def source_nav(self) -> Nav:
+        """The navigation naming those files."""
+        loose = _loose(self.nav)
+
+        def entry(target: Any) -> Any:
+            if isinstance(target, str):
+                return source_file(target, loose)
+            return [{k: entry(v) for k, v in item.items()} for item in target]
+
+        return [{k: entry(v) for k, v in item.items()} for item in self.nav]
+
+
+def source_file(page: str, loose: frozenset[str] = frozenset()) -> str:
+    """The file the builder reads a page from: `kpis/a.md` is written as `kpis/a/index.md`, in
+    the folder of its URL (`kpis/a/`), so that a link relative to the page is also relative to
+    its file. MkDocs leaves the links of raw HTML as they are, Zensical resolves them against
+    the page's file: only where the two are the same folder do both builders lead a link where
+    dxsite meant it. `loose` pages keep their name (see `_loose`)."""
+    if page == "index.md" or page.endswith("/index.md") or page in loose:
+        return page
+    return page.removesuffix(".md") + "/index.md"
+
+
+def _loose(nav: Nav) -> frozenset[str]:
+    """The pages of a navigation section that has no index page of its own (the chapters):
+    written as index pages, the first would become the section's page (Material's
+    navigation.indexes). They hold no link dxsite writes."""
+    loose: set[str] = set()
+    for item in nav:
+        for target in item.values():
+            if isinstance(target, list):
+                children = [v for child in target for v in child.values() if isinstance(v, str)]
+                if not any(c == "index.md" or c.endswith("/index.md") for c in children):
+                    loose.update(children)
+    return frozenset(loose)
+
 
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
