@@ -294,9 +294,24 @@ def _scalar(node: yaml.ScalarNode) -> Any:
             return datetime.date.fromisoformat(value)
         except ValueError:
             raise _Problem(node.start_mark, say("load.date", value=value)) from None
-    if not node.style and value[:1] in "“‘" and value[-1:] in "”’":
-        raise _Problem(node.start_mark, say("yaml.smart_quotes", quote=value[0] + value[-1]))
+    if not node.style and _in_curly_quotes(value):
+        inner = value[1:-1].strip()
+        key = "yaml.smart_quotes" if inner else "yaml.smart_quotes_only"
+        raise _Problem(
+            node.start_mark, say(key, value=value, open=value[0], close=value[-1], inner=inner)
+        )
     return value
+
+
+_OPENING_QUOTES = "“”„‘’‚＂＇"
+"""Quotes an input method types that YAML does not read as quotes (a Japanese IME writes ”…”
+or ＂…＂ for "…")."""
+
+
+def _in_curly_quotes(value: str) -> bool:
+    """A plain text that opens with a curly or full-width quote and closes with a quote: the
+    editor meant quotes, and the site would show them (80“%”)."""
+    return len(value) >= 2 and value[0] in _OPENING_QUOTES and value[-1] in _OPENING_QUOTES + "\"'"
 
 
 class _Builder:

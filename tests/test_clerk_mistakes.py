@@ -45,6 +45,14 @@ ALLOWED = (
     "source_url, rationale, grade"
 )
 
+SMART_JA = (
+    '（全角の引用符は YAML の引用符にならず、そのまま表示されます。囲むときは半角の " を使います）'
+)
+SMART_EN = (
+    "(curly and full-width quotes are not YAML quotes: the site would show them; use straight "
+    'quotes " if any)'
+)
+
 MISTAKES: dict[str, Mistake] = {
     "full-width colon": Mistake(
         "kpis.yaml",
@@ -80,10 +88,29 @@ MISTAKES: dict[str, Mistake] = {
         "kpis.yaml",
         '    unit: "%"\n    direction: increase\n    measures: kurashi',
         "    unit: “%”\n    direction: increase\n    measures: kurashi",
-        "全角の引用符 “” で囲まれています（そのまま表示されます）: "
-        '半角の " で囲むか、引用符を消してください',
-        'the text is in curly quotes “” (they would be shown as written): use straight quotes " '
-        "or none",
+        f"“%” の “ ” を取り除いて % と書いてください{SMART_JA}",
+        f"remove the “ ” around “%” and write % {SMART_EN}",
+    ),
+    "quotes an input method types": Mistake(
+        "kpis.yaml",
+        '    unit: "%"\n    direction: increase\n    measures: kurashi',
+        "    unit: ”%”\n    direction: increase\n    measures: kurashi",
+        f"”%” の ” ” を取り除いて % と書いてください{SMART_JA}",
+        f"remove the ” ” around ”%” and write % {SMART_EN}",
+    ),
+    "full-width quotes": Mistake(
+        "kpis.yaml",
+        '    unit: "%"\n    direction: increase\n    measures: kurashi',
+        "    unit: ＂%＂\n    direction: increase\n    measures: kurashi",
+        f"＂%＂ の ＂ ＂ を取り除いて % と書いてください{SMART_JA}",
+        f"remove the ＂ ＂ around ＂%＂ and write % {SMART_EN}",
+    ),
+    "curly quote closed by a straight one": Mistake(
+        "kpis.yaml",
+        '    unit: "%"\n    direction: increase\n    measures: kurashi',
+        '    unit: “%"\n    direction: increase\n    measures: kurashi',
+        f'“%" の “ " を取り除いて % と書いてください{SMART_JA}',
+        f'remove the “ " around “%" and write % {SMART_EN}',
     ),
     "comma inside flow-style text": Mistake(
         "kpis.yaml",

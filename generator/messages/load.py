@@ -176,10 +176,17 @@ LOAD: dict[str, dict[str, str]] = {
         "en": 'no ":" found: write name: value',
     },
     "yaml.smart_quotes": {
-        "ja": "全角の引用符 {quote} で囲まれています（そのまま表示されます）: "
-        '半角の " で囲むか、引用符を消してください',
-        "en": "the text is in curly quotes {quote} (they would be shown as written): use "
-        'straight quotes " or none',
+        "ja": "{value} の {open} {close} を取り除いて {inner} と書いてください"
+        "（全角の引用符は YAML の引用符にならず、そのまま表示されます。"
+        '囲むときは半角の " を使います）',
+        "en": "remove the {open} {close} around {value} and write {inner} (curly and full-width "
+        'quotes are not YAML quotes: the site would show them; use straight quotes " if any)',
+    },
+    "yaml.smart_quotes_only": {
+        "ja": "{value} は引用符だけです: {open} {close} を取り除いてください"
+        "（全角の引用符は YAML の引用符にならず、そのまま表示されます）",
+        "en": "{value} is only quotes: remove the {open} {close} (curly and full-width quotes "
+        "are not YAML quotes: the site would show them)",
     },
     "yaml.comma_in_text": {
         "ja": "「{name}」は前の文の続きではありませんか。{{ }} の中の文に「,」を使うときは、"
