@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import stages
 from .errors import DxsiteError
 from .messages import say
 
@@ -264,6 +265,7 @@ def audit(
     """
     script = axe_script()
     results = {url: PageResult(url) for url in urls}
+    stages.stage("audit", total=len(urls) * len(schemes))
     tool = "axe-core"
     for scheme in schemes:
         scheme_context = context(scheme) if context else new_context(browser, scheme)
@@ -274,6 +276,7 @@ def audit(
                 expected = "slate" if scheme == "dark" else "default"
                 page.wait_for_function(_SCHEME_APPLIED, arg=expected, timeout=10_000)
                 results[url].violations[scheme] = run_axe(page, script, tags)
+                stages.advance()
                 if tool == "axe-core":
                     tool = f"axe-core {axe_version(page, script)}"
         finally:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, commands, importer, messages
+from . import __version__, commands, importer, messages, stages
 from .config import theme_changes
 from .diagnostics import Severity, arrange, summary
 from .errors import DxsiteError
@@ -73,16 +73,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     root = Path(args.dir)
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
     report = _reporter("text", args.strict, args.verbose)
-    commands.build(root, site_dir, strict=args.strict, report=report, pdf=args.pdf)
+    with stages.reporting(quiet=args.quiet):
+        commands.build(root, site_dir, strict=args.strict, report=report, pdf=args.pdf)
     print(say("build.done", site=site_dir))
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview on localhost, rebuilding on every change."""
-    commands.serve(
-        Path(args.dir), args.host, args.port, report=_reporter("text", False, args.verbose)
-    )
+    report = _reporter("text", False, args.verbose)
+    with stages.reporting(quiet=args.quiet):
+        commands.serve(Path(args.dir), args.host, args.port, report=report)
     return 0
 
 
@@ -111,7 +112,8 @@ def cmd_accessibility(args: argparse.Namespace) -> int:
     def build(project: Path, target: Path) -> None:
         commands.build(project, target, strict=False, report=_reporter("text", False))
 
-    report = accessibility.run(root, site_dir, build=build)
+    with stages.reporting(quiet=args.quiet):
+        report = accessibility.run(root, site_dir, build=build)
     for problem in report.problems():
         print(problem)
     schemes = say("a11y.and").join(say(f"a11y.scheme.{scheme}") for scheme in report.schemes)
@@ -187,6 +189,16 @@ def _verbose_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _quiet_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="do not show the stages of the work (on stderr: one updating line on a terminal, "
+        "one line per stage elsewhere)",
+    )
+
+
 def _lang_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--lang",
@@ -224,6 +236,7 @@ def parser() -> argparse.ArgumentParser:
         help="also print each yearly report to an A4 PDF (needs dxsite[pdf] and chromium)",
     )
     _verbose_option(build)
+    _quiet_option(build)
     _lang_option(build)
     build.set_defaults(run=cmd_build)
 
@@ -232,6 +245,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     _verbose_option(serve)
+    _quiet_option(serve)
     _lang_option(serve)
     serve.set_defaults(run=cmd_serve)
 
@@ -250,6 +264,7 @@ def parser() -> argparse.ArgumentParser:
     a11y.add_argument(
         "--site-dir", help="test this built site instead of building DIR into a temporary one"
     )
+    _quiet_option(a11y)
     _lang_option(a11y)
     a11y.set_defaults(run=cmd_accessibility)
 

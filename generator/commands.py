@@ -13,7 +13,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 from pathlib import Path
 
-from . import __version__, clock, importer
+from . import __version__, clock, importer, stages
 from . import collect as exchange_collect
 from .errors import DxsiteError, PlanError
 from .messages import current, say
@@ -37,6 +37,7 @@ Report = Callable[[Result], None]
 
 def build(root: Path, site_dir: Path, *, strict: bool, report: Report, pdf: bool = False) -> Result:
     """Validate exactly as `check` does; build only a valid plan; raise PlanError otherwise."""
+    stages.stage("validate")
     result = validate(root)
     report(result)
     if result.project is None or result.failed(strict=strict):

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from . import clock, postprocess, search
+from . import clock, postprocess, search, stages
 from . import paths as safe
 from .errors import BuildError
 from .history import History
@@ -220,6 +220,7 @@ def render(project: Project, paths: Paths, *, pdf: bool = False) -> dict[str, Pa
     tracking = Tracking.now(project)
     configs: dict[str, Path] = {}
     for lang in LANGS:
+        stages.rendering(lang)
         rendered = render_language(tracking, lang, accessibility, history, pdf=pdf)
         files: dict[str, str | bytes] = dict(rendered.files())
         feed = atom_feed(project, history, lang, paths.site_url, set(rendered.pages))
@@ -378,12 +379,15 @@ def _build(project: Project, paths: Paths, *, strict: bool, pdf: bool) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{site_dir.name}-", dir=site_dir.parent))
     try:
         (staging / STAGING_MARKER).touch()
+        stages.stage("builder", builder="MkDocs")
         run_mkdocs(configs, staging, strict=strict, epoch=source_date_epoch(paths.root))
+        stages.stage("assemble")
         site = staging / "ja"
         (staging / "en").rename(site / "en")
         search.write_indexes((site, site / "en"))
         postprocess.finish(site, project, paths.site_url)
         if pdf:
+            stages.stage("pdf")
             print_reports(site, report_years(Tracking.now(project)))
         (site / safe.MARKER).write_text(
             "This folder was written by dxsite build, which replaces it on every build.\n",

@@ -1,15 +1,23 @@
 """What dxsite prints while it works (issue 18, 3–4): warnings of one kind that fill a file are
-summarised, `--verbose` lists them all, errors are always listed in full."""
+summarised, `--verbose` lists them all, errors are always listed in full; long commands show
+their stages on stderr (an updating line on a terminal, one line per stage elsewhere, nothing
+with `--quiet`)."""
 
 from __future__ import annotations
 
+import functools
+import io
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from generator import validate
+from generator import accessibility, cli, commands, messages, stages, validate
 from generator.diagnostics import SHOWN, Diagnostic, Severity, arrange
 
 from .conftest import ROOT, Run, copy_project
@@ -80,7 +88,8 @@ def test_fifty_untranslated_texts_are_a_summary_by_default_and_all_listed_with_v
         "warning english: 50 in all (per file: the count and the first 3; --verbose lists all):"
     )
     assert lines[heading + 1] == "  kpis.yaml: 10"
-    assert lines[heading + 2].startswith(f'    kpis.yaml:5:5: {NO_ENGLISH} "')
+    assert lines[heading + 2].startswith("    kpis.yaml:5:5: KPI convenience-rate")
+    assert NO_ENGLISH in lines[heading + 2]
     assert lines[heading + 5] == "    … and 7 more"
     assert lines[heading + 6] == "  plan/strategies.yaml: 40"
     assert lines[heading + 10] == "    … and 37 more"
@@ -89,7 +98,7 @@ def test_fifty_untranslated_texts_are_a_summary_by_default_and_all_listed_with_v
 
     code, out = dxsite("check", str(fifty), "--verbose")
     assert code == 0
-    listed = lines_with(f": warning: {NO_ENGLISH}", out)
+    listed = [line for line in lines_with(NO_ENGLISH, out) if ": warning: " in line]
     assert len(listed) == 50
     assert sum(line.startswith("kpis.yaml:") for line in listed) == 10
     assert "in all" not in out
@@ -112,7 +121,7 @@ def test_errors_are_listed_in_full_beside_a_summary_of_warnings(
     assert code == 1
     errors = lines_with("lies in the future", out)
     assert len(errors) == 12
-    assert all(": error: an actual value for FY21" in line for line in errors)
+    assert all(": error: KPI " in line and "an actual value for FY21" in line for line in errors)
     assert "warning english: 50 in all" in out
     assert out.rstrip().endswith("12 error(s), 50 warning(s).")
 
@@ -153,7 +162,7 @@ def test_github_format_annotates_every_location_and_groups_the_log(
     assert len([line for line in lines if line.startswith("::error ")]) == 3
     annotations = [line for line in lines if line.startswith("::warning ")]
     assert len(annotations) == 50
-    assert all(",title=dxsite english::" + NO_ENGLISH in line for line in annotations)
+    assert all(",title=dxsite english::" in line and NO_ENGLISH in line for line in annotations)
     start = lines.index("::group::50 annotations: warning english")
     end = lines.index("::endgroup::")
     assert lines[start + 1 : end] == annotations
@@ -184,4 +193,158 @@ def test_build_summarises_the_warnings_and_lists_them_all_with_verbose(
     assert "    … and 2 more" in out.splitlines()
     code, out = dxsite("build", str(scaffold), "--verbose")
     assert code == 0, out
-    assert len(lines_with(f": warning: {NO_ENGLISH}", out)) == 5
+    assert len([line for line in lines_with(NO_ENGLISH, out) if ": warning: " in line]) == 5
+
+
+# --- stages -------------------------------------------------------------------------------------
+
+BUILD_STAGES = [
+    "dxsite: checking the plan",
+    "dxsite: rendering the Japanese pages",
+    "dxsite: rendering the English pages",
+    "dxsite: building the Japanese and English sites with MkDocs (in parallel)",
+    "dxsite: assembling the site (search index, CSP)",
+]
+
+
+def test_build_prints_one_line_per_stage_on_stderr_when_not_a_terminal(
+    scaffold: Path, capsys: pytest.CaptureFixture[str], english: None
+) -> None:
+    assert cli.main(["build", str(scaffold)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == BUILD_STAGES
+    assert captured.out.rstrip().splitlines()[-1].startswith("Built ")
+
+
+def test_quiet_build_prints_no_stage(
+    scaffold: Path, capsys: pytest.CaptureFixture[str], english: None
+) -> None:
+    assert cli.main(["build", str(scaffold), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert "Built " in captured.out
+
+
+def test_a_failed_build_stops_after_the_stage_that_failed(
+    scaffold: Path, capsys: pytest.CaptureFixture[str], english: None
+) -> None:
+    future_actuals(scaffold, 1)
+    assert cli.main(["build", str(scaffold)]) == 1
+    assert capsys.readouterr().err.splitlines()[:-1] == BUILD_STAGES[:1]
+
+
+def test_serve_prints_the_stages_of_its_build(
+    scaffold: Path,
+    capsys: pytest.CaptureFixture[str],
+    english: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(commands, "serve", functools.partial(commands.serve, once=True))
+    assert cli.main(["serve", str(scaffold), "--port", "0"]) == 0
+    assert capsys.readouterr().err.splitlines() == BUILD_STAGES
+    assert cli.main(["serve", str(scaffold), "--port", "0", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_accessibility_prints_its_stage_and_nothing_with_quiet(tmp_path: Path) -> None:
+    if not accessibility.CHROMIUM.exists():
+        pytest.skip(f"Debian's chromium is not installed at {accessibility.CHROMIUM}")
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    page = '<!doctype html><html lang="{0}"><head><title>t</title></head><body><main><h1>t</h1>'
+    (site / "index.html").write_text(page.format("ja") + "</main></body></html>", "utf-8")
+    (site / "en" / "index.html").write_text(page.format("en") + "</main></body></html>", "utf-8")
+    command = [sys.executable, "-m", "generator.cli", "accessibility", str(tmp_path)]
+    command += ["--site-dir", str(site)]
+    env = {**os.environ, "DXSITE_LANG": "en"}
+    run = functools.partial(
+        subprocess.run, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120
+    )
+    done = run(command, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stderr.splitlines() == ["dxsite: testing the pages with axe-core"]
+    quiet = run([*command, "--quiet"], check=False)
+    assert quiet.returncode == 0, quiet.stdout + quiet.stderr
+    assert quiet.stderr == ""
+
+
+def in_a_terminal(*args: str) -> str:
+    """What `dxsite ARGS` writes to a terminal (a pseudo-terminal: stdout and stderr alike)."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: dxsite, its output on the terminal
+        os.environ["DXSITE_LANG"] = "en"
+        os.execv(sys.executable, [sys.executable, "-m", "generator.cli", *args])
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the child has exited and closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    return b"".join(chunks).decode("utf-8")
+
+
+def test_on_a_terminal_the_stages_rewrite_one_line_and_clear_it_before_the_result(
+    scaffold: Path,
+) -> None:
+    written = in_a_terminal("build", str(scaffold))
+    for line in BUILD_STAGES:
+        assert stages.CLEAR + line in written
+    assert "\n" not in written.split(stages.CLEAR + BUILD_STAGES[1])[1].split("Built ")[0]
+    assert stages.CLEAR + "Built " in written
+    assert stages.CLEAR not in in_a_terminal("build", str(scaffold), "--quiet")
+
+
+def test_a_line_never_outgrows_the_terminal() -> None:
+    assert stages.fit("dxsite: 日本語のページ", 14) == "dxsite: 日本…"
+    assert stages.fit("dxsite: 日本語", 14) == "dxsite: 日本語"
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_a_stage_shows_how_far_it_has_come_in_the_editors_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(stages, "REDRAW", 0)
+    monkeypatch.delenv(messages.ENV, raising=False)
+    terminal = Terminal()
+    with stages.reporting(quiet=False, stream=terminal):
+        stages.rendering("en")
+        stages.advance()
+        stages.advance()
+        stages.stage("audit", total=4)
+        stages.advance()
+    assert terminal.getvalue().split(stages.CLEAR) == [
+        "",
+        "dxsite: 英語のページを書き出しています",
+        "dxsite: 英語のページを書き出しています（1 ページ）",
+        "dxsite: 英語のページを書き出しています（2 ページ）",
+        "dxsite: axe-core でページを試験しています（0/4 ページ）",
+        "dxsite: axe-core でページを試験しています（1/4 ページ）",
+        "",
+    ]
+
+
+def test_on_a_terminal_what_the_command_prints_clears_the_line_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    terminal = Terminal()
+    with stages.reporting(quiet=False, stream=terminal):
+        stages.stage("validate")
+        print("kpis.yaml:1:1: warning: w")
+        stages.stage("assemble")
+    assert terminal.getvalue().count(stages.CLEAR) == 4  # two stages, each cleared once
+    assert capsys.readouterr().out == "kpis.yaml:1:1: warning: w\n"
+
+
+def test_stages_are_not_reported_outside_a_command(capsys: pytest.CaptureFixture[str]) -> None:
+    stages.stage("validate")
+    stages.advance()
+    assert capsys.readouterr() == ("", "")

@@ -13,4 +13,25 @@ OUTPUT: dict[str, dict[str, str]] = {
         "ja": "{severity}「{code}」の注釈 {count:,} 件",
         "en": "{count:,} annotations: {severity} {code}",
     },
+    "stage.line": {"ja": "dxsite: {stage}", "en": "dxsite: {stage}"},
+    "stage.validate": {"ja": "計画を検査しています", "en": "checking the plan"},
+    "stage.render": {
+        "ja": "{language}のページを書き出しています",
+        "en": "rendering the {language} pages",
+    },
+    "stage.builder": {
+        "ja": "{builder} で日本語と英語のサイトを並行して作っています",
+        "en": "building the Japanese and English sites with {builder} (in parallel)",
+    },
+    "stage.assemble": {
+        "ja": "サイトを組み立てています（検索索引、CSP）",
+        "en": "assembling the site (search index, CSP)",
+    },
+    "stage.pdf": {"ja": "報告書を PDF に印刷しています", "en": "printing the reports to PDF"},
+    "stage.audit": {
+        "ja": "axe-core でページを試験しています",
+        "en": "testing the pages with axe-core",
+    },
+    "stage.count": {"ja": "（{done:,} ページ）", "en": " ({done:,} pages)"},
+    "stage.count_of": {"ja": "（{done:,}/{total:,} ページ）", "en": " ({done:,}/{total:,} pages)"},
 }

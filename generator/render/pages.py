@@ -12,6 +12,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from .. import stages
 from ..history import ACTION_KINDS, KPI_KINDS, History
 from ..model.kpi import Grade, Kpi, Outcome
 from ..model.strategy import Schedule, Strategy
@@ -359,6 +360,7 @@ class PageRenderer:
     ) -> str:
         """One page from its template, with its description and the date its sources last
         changed in its front matter."""
+        stages.advance()
         values = {**self._common(path), **context}
         page = cards.label_cells(self.env.get_template(template).render(values))
         meta = f"description: {json.dumps(self.describe(description), ensure_ascii=False)}\n"
