@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import inspect
 import types
 import typing
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .fold import japanese_join
 from .model.project import FILES
 from .model.text import Text
 from .render import labels
@@ -53,6 +55,24 @@ _VALIDATED = {
     "_partial_date": "date",
     "_check_email": "email",
 }
+
+
+JA_MARK = "\n\nja: "
+"""Where a model's or field's docstring turns from English to Japanese: the English first
+(the README's reference), then a paragraph `ja: …` (the editors' guide); the JSON Schemas
+carry both."""
+
+
+def description(doc: str | None, lang: str = "en") -> str:
+    """The English or Japanese part of a model's or field's docstring, on one line (Japanese
+    lines joined without a space between two Japanese characters)."""
+    english, _, japanese = inspect.cleandoc(doc or "").partition(JA_MARK)
+    text = japanese if lang == "ja" else english
+    out = ""
+    for line in (line.strip() for line in text.splitlines()):
+        if line:
+            out += (japanese_join(out, line) if out else "") + line
+    return out
 
 
 def type_name(annotation: Any, lang: str = "en") -> str:
@@ -114,15 +134,16 @@ def table(model: type[BaseModel], names: Callable[[str], str] | None = None) -> 
     editors' guide's table in Japanese."""
     ja = names is not None
     head = (
-        "| キー | 名前 | 書くもの | 必須 | 説明（英語） |"
+        "| キー | 名前 | 書くもの | 必須 | 説明 |"
         if ja
         else "| field | type | required | what it is |"
     )
-    lines = [f"#### {model.__name__}", "", (model.__doc__ or "").strip(), "", head]
+    lines = [f"#### {model.__name__}", "", description(model.__doc__, "ja" if ja else "en"), ""]
+    lines.append(head)
     lines.append("|---|---|---|---|---|" if ja else "|---|---|---|---|")
     for name, field in model.model_fields.items():
         required = field.is_required()
-        about = " ".join((field.description or "").split()).replace("|", "\\|")
+        about = description(field.description, "ja" if ja else "en").replace("|", "\\|")
         if names is None:
             cells = [field_type(field), "yes" if required else "no", about]
         else:

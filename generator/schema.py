@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
 from .model.project import FILES, Project
+from .reference import JA_MARK, description
 
 SCHEMA_DIR = "schemas"
 
@@ -17,8 +19,21 @@ def schema_name(rel: str) -> str:
     return Path(rel).stem + ".schema.json"
 
 
+def _described(node: Any) -> Any:
+    """`node` with every description on one line a language: the English, then `ja: …`."""
+    if isinstance(node, list):
+        return [_described(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _described(value) for key, value in node.items()}
+    if isinstance(out.get("description"), str):
+        english, japanese = (description(out["description"], lang) for lang in ("en", "ja"))
+        out["description"] = english + (JA_MARK + japanese if japanese else "")
+    return out
+
+
 def _schema(model: type[BaseModel], name: str) -> str:
-    schema = model.model_json_schema(mode="validation")
+    schema = _described(model.model_json_schema(mode="validation"))
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": name, **schema}
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 

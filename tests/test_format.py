@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from generator.guide import GUIDE, MISTAKES, guide
 from generator.load import load_text
 from generator.model.project import FILES
-from generator.reference import glossary, models, reference
+from generator.reference import description, glossary, models, reference
 from generator.schema import schema_name, schemas
 from generator.validate import validate
 
@@ -178,6 +179,49 @@ def test_the_editors_guide_lists_every_file_and_field_and_each_mistakes_message(
     for mistake in MISTAKES:
         section = text.split(f"### {mistake.title}\n", 1)[1].split("\n### ", 1)[0]
         assert f"{mistake.rel}:" in section or "検査を通ってしまいます" in section, mistake.title
+
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _documented() -> list[tuple[str, str | None]]:
+    """(model, docstring) for every model of the format and (model.field, docstring) for its
+    fields."""
+    found: list[tuple[str, str | None]] = []
+    for _, model, _ in FILES.values():
+        for inner in models(model, []):
+            found.append((inner.__name__, inner.__doc__))
+            found += [
+                (f"{inner.__name__}.{n}", f.description) for n, f in inner.model_fields.items()
+            ]
+    return found
+
+
+@pytest.mark.parametrize(("where", "doc"), _documented(), ids=[w for w, _ in _documented()])
+def test_every_model_and_field_is_described_in_english_and_in_japanese(
+    where: str, doc: str | None
+) -> None:
+    english, japanese = description(doc, "en"), description(doc, "ja")
+    assert english and not english.startswith("ja:"), where
+    assert JAPANESE.search(japanese), where
+
+
+def test_the_editors_guide_describes_the_fields_in_japanese_and_the_readme_in_english() -> None:
+    kpi = next(m for m in models(FILES["kpis"][1], []) if m.__name__ == "Kpi")
+    owner = kpi.model_fields["owner"].description
+    guide_text = (ROOT / GUIDE).read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert description(owner, "ja") == (
+        "実績値を報告する担当課。`dxsite collect` はこの数値目標をこの課の Excel ファイルに"
+        "入れます。"
+    )
+    assert f"| {description(owner, 'ja')} |" in guide_text
+    assert description(owner, "ja") not in readme and f"| {description(owner)} |" in readme
+    assert description(owner) not in guide_text
+    kpis = json.loads((ROOT / "schemas" / "kpis.schema.json").read_text(encoding="utf-8"))
+    assert kpis["$defs"]["Kpi"]["properties"]["owner"]["description"] == (
+        f"{description(owner)}\n\nja: {description(owner, 'ja')}"
+    )
 
 
 def test_the_japanese_readme_gives_the_two_commands_and_the_editors_yearly_workflow() -> None:

@@ -88,12 +88,18 @@ class Licence(enum.StrEnum):
 
 
 class Span(Model):
-    """A span of fiscal years, both ends included."""
+    """A span of fiscal years, both ends included.
+
+    ja: 年度の範囲（始まりと終わりの年度を含みます）。"""
 
     start: FiscalYear
-    """The first fiscal year (e.g. 令和4年度, R4 or 2022)."""
+    """The first fiscal year (e.g. 令和4年度, R4 or 2022).
+
+    ja: 最初の年度（例: 令和4年度、R4、2022）。"""
     end: FiscalYear
-    """The last fiscal year, included."""
+    """The last fiscal year, included.
+
+    ja: 最後の年度（この年度を含みます）。"""
 
     @model_validator(mode="after")
     def _ordered(self) -> Span:
@@ -105,42 +111,72 @@ class Span(Model):
 
 
 class Period(Span):
-    """A period (期) of the plan, e.g. 第1期 R4–R5; periods may differ in length."""
+    """A period (期) of the plan, e.g. 第1期 R4–R5; periods may differ in length.
+
+    ja: 計画の期（例: 第1期 R4〜R5）。期ごとに長さが違ってもかまいません。"""
 
     id: Id
-    """The period's id, referenced by actions' schedules (e.g. phase-1)."""
+    """The period's id, referenced by actions' schedules (e.g. phase-1).
+
+    ja: 期の ID。取組の実施時期から参照します（例: phase-1）。"""
     name: Text
-    """Its name, e.g. 第1期."""
+    """Its name, e.g. 第1期.
+
+    ja: 期の名前（例: 第1期）。"""
     note: Text | None = None
-    """What happens in this period (e.g. 検証・次期策定)."""
+    """What happens in this period (e.g. 検証・次期策定).
+
+    ja: この期に行うこと（例: 検証・次期策定）。"""
 
 
 class Revision(Model):
-    """One entry of the revision history (改訂履歴)."""
+    """One entry of the revision history (改訂履歴).
+
+    ja: 改訂履歴の一件。"""
 
     version: str
-    """The version, e.g. "1.0" or "第2版"."""
+    """The version, e.g. "1.0" or "第2版".
+
+    ja: 版（例: "1.0"、"第2版"）。"""
     date: PartialDate | None = None
-    """When it was published, if known."""
+    """When it was published, if known.
+
+    ja: 分かっていれば公表した日。"""
     summary: Text
-    """What changed."""
+    """What changed.
+
+    ja: 変わったこと。"""
 
 
 class Contact(Model):
-    """The office that answers questions about the plan."""
+    """The office that answers questions about the plan.
+
+    ja: 計画についての問い合わせに答える部署。"""
 
     department: Text
-    """The department or office, e.g. 総務部 デジタル推進室."""
+    """The department or office, e.g. 総務部 デジタル推進室.
+
+    ja: 部署（例: 総務部 デジタル推進室）。"""
     address: Text | None = None
-    """Postal address."""
+    """Postal address.
+
+    ja: 住所。"""
     phone: str | None = None
-    """Telephone number, written as text (in quotes when it is only digits: "0968631111")."""
+    """Telephone number, written as text (in quotes when it is only digits: "0968631111").
+
+    ja: 電話番号。文字として書きます（数字だけのときは "0968631111" のように引用符で囲みます）。"""
     fax: str | None = None
-    """Fax number, written as text like the phone number."""
+    """Fax number, written as text like the phone number.
+
+    ja: FAX番号。電話番号と同じく文字として書きます。"""
     email: Email | None = None
-    """E-mail address."""
+    """E-mail address.
+
+    ja: メールアドレス。"""
     url: Url | None = None
-    """A web page or form."""
+    """A web page or form.
+
+    ja: ウェブページや問い合わせフォーム。"""
 
     @field_validator("phone", "fax", mode="before")
     @classmethod
@@ -156,56 +192,104 @@ class Contact(Model):
 
 
 class Adoption(Model):
-    """When and by whom the plan was adopted (策定)."""
+    """When and by whom the plan was adopted (策定).
+
+    ja: 計画を策定した日と組織。"""
 
     date: PartialDate
-    """The date of adoption (YYYY-MM-DD), or the month (YYYY-MM)."""
+    """The date of adoption (YYYY-MM-DD), or the month (YYYY-MM).
+
+    ja: 策定日（YYYY-MM-DD）、または月（YYYY-MM）。"""
     by: Text | None = None
-    """The body that adopted it, e.g. 荒尾市DX推進本部."""
+    """The body that adopted it, e.g. 荒尾市DX推進本部.
+
+    ja: 策定した組織（例: 荒尾市DX推進本部）。"""
 
 
 class Vision(Model):
-    """The vision (目指すべき姿): what the city aims to become."""
+    """The vision (目指すべき姿): what the city aims to become.
+
+    ja: 目指すべき姿: 市が目指すまちの姿。"""
 
     statement: Text
-    """The vision in one line."""
+    """The vision in one line.
+
+    ja: 目指すべき姿を一行で。"""
     tagline: Text | None = None
-    """The tagline shown under it (e.g. 〜暮らしたいまち 日本一を目指して〜)."""
+    """The tagline shown under it (e.g. 〜暮らしたいまち 日本一を目指して〜).
+
+    ja: その下に表示するキャッチフレーズ（例: 〜暮らしたいまち 日本一を目指して〜）。"""
     description: Text | None = None
-    """A paragraph explaining the vision."""
+    """A paragraph explaining the vision.
+
+    ja: 目指すべき姿を説明する段落。"""
 
 
 class PlanFile(Model):
-    """plan.yaml: the plan itself."""
+    """plan.yaml: the plan itself.
+
+    ja: plan.yaml: 計画そのもの。"""
 
     municipality: Text
-    """The municipality, e.g. 荒尾市 / Arao City."""
+    """The municipality, e.g. 荒尾市 / Arao City.
+
+    ja: 自治体の名前（例: 荒尾市 / Arao City）。"""
     title: Text
-    """The plan's title."""
+    """The plan's title.
+
+    ja: 計画の名前。"""
     subtitle: Text | None = None
-    """A subtitle."""
+    """A subtitle.
+
+    ja: 副題。"""
     status: Choice[Status]
-    """draft (素案), proposal (案) or adopted (策定済); the site shows a banner until adopted."""
+    """draft (素案), proposal (案) or adopted (策定済); the site shows a banner until adopted.
+
+    ja: draft（素案）、proposal（案）、adopted（策定済）のいずれか。策定済になるまで、
+    サイトには注意書きが出ます。"""
     version: str | None = None
-    """The current version, e.g. "1.0"."""
+    """The current version, e.g. "1.0".
+
+    ja: 今の版（例: "1.0"）。"""
     published: PartialDate | None = None
-    """The publication date (公表日), if known; shown on the home page."""
+    """The publication date (公表日), if known; shown on the home page.
+
+    ja: 分かっていれば公表日。ホームページに表示します。"""
     adoption: Adoption | None = None
     """The adoption (策定): its date and the adopting body, shown on the home page; when left
-    out, the home page shows the timeline's adoption milestone, if any."""
+    out, the home page shows the timeline's adoption milestone, if any.
+
+    ja: 策定: 策定日と策定した組織。ホームページに表示します。書かないときは、策定経過の「策定」
+    の項目があればそれを表示します。"""
     period: Span
-    """The plan period (計画期間) in fiscal years."""
+    """The plan period (計画期間) in fiscal years.
+
+    ja: 計画期間（年度で書きます）。"""
     periods: list[Period] = []
-    """Periods (期) inside the plan period, in order, not overlapping."""
+    """Periods (期) inside the plan period, in order, not overlapping.
+
+    ja: 計画期間の中の期。順に、重ならないように書きます。"""
     vision: Vision | None = None
-    """The vision and tagline."""
+    """The vision and tagline.
+
+    ja: 目指すべき姿とキャッチフレーズ。"""
     licence: Choice[Licence] = Licence.PDL
-    """The licence of the content and open data (default 公共データ利用規約 第1.0版)."""
+    """The licence of the content and open data (default 公共データ利用規約 第1.0版).
+
+    ja: 本文とオープンデータの利用条件（書かなければ公共データ利用規約 第1.0版）。"""
     contact: Contact | None = None
-    """Who to contact about the plan."""
+    """Who to contact about the plan.
+
+    ja: 計画についての問い合わせ先。"""
     sample: bool = False
-    """True for fictional sample data (e.g. the sample city): every page says so."""
+    """True for fictional sample data (e.g. the sample city): every page says so.
+
+    ja: 架空のサンプルデータ（サンプル市など）なら true。全ページにその旨を表示します。"""
     revisions: list[Revision] = []
-    """The revision history (改訂履歴), oldest first."""
+    """The revision history (改訂履歴), oldest first.
+
+    ja: 改訂履歴。古い順に書きます。"""
     site_url: Url | None = None
-    """Where the site is published (used in the open-data attribution)."""
+    """Where the site is published (used in the open-data attribution).
+
+    ja: サイトを公開するアドレス（オープンデータの出典表示に使います）。"""

@@ -35,37 +35,65 @@ class SubmitMethod(enum.StrEnum):
 
 
 class Submission(Model):
-    """One way to submit a comment."""
+    """One way to submit a comment.
+
+    ja: 意見の提出方法の一つ。"""
 
     method: Choice[SubmitMethod]
-    """form, email, post, fax or in-person."""
+    """form, email, post, fax or in-person.
+
+    ja: form、email、post、fax、in-person のいずれか。"""
     url: Url | None = None
-    """The form or mailto: address."""
+    """The form or mailto: address.
+
+    ja: フォームのアドレスか mailto: のアドレス。"""
     detail: Text | None = None
-    """Address, fax number or where to bring it."""
+    """Address, fax number or where to bring it.
+
+    ja: 宛先、FAX番号、持参する場所など。"""
 
 
 class Milestone(Model):
-    """A dated step in the plan's formulation."""
+    """A dated step in the plan's formulation.
+
+    ja: 計画を策定するまでの、日付のある一歩。"""
 
     date: PartialDate | None = None
     """The date (YYYY-MM-DD), or the month (YYYY-MM) when the day is not known; the first day of
-    a consultation. Leave it out only for a consultation known by its closing date alone."""
+    a consultation. Leave it out only for a consultation known by its closing date alone.
+
+    ja: 日付（YYYY-MM-DD）。日が分からなければ月（YYYY-MM）。意見募集などでは初日です。
+    締切日しか分からない意見募集のときだけ省きます。"""
     end: PartialDate | None = None
-    """The last day (締切) of a consultation (public comment, call for opinions)."""
+    """The last day (締切) of a consultation (public comment, call for opinions).
+
+    ja: パブリックコメントや意見募集の最終日（締切）。"""
     kind: Choice[MilestoneKind]
     """meeting, working-group, public-comment (パブリックコメント), call-for-opinions (意見募集),
-    adoption, publication or other."""
+    adoption, publication or other.
+
+    ja: 次のいずれか: meeting, working-group, public-comment（パブリックコメント）,
+    call-for-opinions（意見募集）, adoption, publication, other。"""
     title: Text
-    """What happened."""
+    """What happened.
+
+    ja: 行ったこと。"""
     planned: bool = False
-    """True while the milestone is only planned (予定)."""
+    """True while the milestone is only planned (予定).
+
+    ja: まだ予定の項目なら true（予定）。"""
     body: Id | None = None
-    """The id of the governance body that met."""
+    """The id of the governance body that met.
+
+    ja: 会議を開いた組織の ID。"""
     description: Text | None = None
-    """Details, e.g. the agenda."""
+    """Details, e.g. the agenda.
+
+    ja: 詳細（例: 議題）。"""
     submit: list[Submission] = []
-    """How to submit, for a public comment or a call for opinions."""
+    """How to submit, for a public comment or a call for opinions.
+
+    ja: パブリックコメントや意見募集での意見の提出方法。"""
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Milestone:
@@ -82,7 +110,11 @@ class Milestone(Model):
 
 
 class TimelineFile(Model):
-    """timeline.yaml: the milestones, oldest first."""
+    """timeline.yaml: the milestones, oldest first.
+
+    ja: timeline.yaml: 策定経過。古い順に書きます。"""
 
     milestones: list[Milestone] = []
-    """The milestones."""
+    """The milestones.
+
+    ja: 策定経過の項目。"""
