@@ -298,7 +298,7 @@ def run(site: Path, engine: Engine, chosen: list[Query] | None = None) -> list[S
     from playwright.sync_api import sync_playwright
 
     with (
-        accessibility.serve(site, accessibility.site_prefix(site)) as base,
+        accessibility.serve(site) as base,
         sync_playwright() as playwright,
     ):
         browser = accessibility.launch(playwright)

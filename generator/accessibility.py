@@ -13,11 +13,11 @@ import functools
 import http.server
 import importlib.resources
 import json
-import re
 import shutil
 import sys
 import tempfile
 import threading
+import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,24 +141,12 @@ def site_pages(site: Path) -> list[str]:
     return sorted(urls, key=lambda url: (url.startswith("/en/"), url))
 
 
-_PREFIX = re.compile(r'href="(/[^"]*?)assets/stylesheets/main\.')
-
-
-def site_prefix(site: Path) -> str:
-    """The path the site is published under (e.g. /dxsite/), as its 404 page links assets.
-
-    MkDocs writes the 404 page with absolute links under site_url's path; serving the site
-    under that path lets the 404 page be tested as it works when published.
-    """
-    try:
-        match = _PREFIX.search((site / "404.html").read_text(encoding="utf-8"))
-    except OSError:
-        return "/"
-    return match.group(1) if match else "/"
-
-
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under its prefix, without logging every request."""
+    """Serves the built site under its prefix, without logging every request.
+
+    A miss inside the site gets the nearest 404.html above it, with status 404, as a host
+    serves its error page (GitHub Pages the site's /404.html, nginx an error_page).
+    """
 
     prefix = "/"
 
@@ -167,6 +155,32 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / ".dxsite-outside-the-site" / "missing")
         return super().translate_path("/" + path[len(self.prefix) :])
+
+    def _not_found_page(self) -> Path | None:
+        """The 404.html nearest above the requested path, None outside the site."""
+        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        if not path.startswith(self.prefix):
+            return None
+        parts = [p for p in path[len(self.prefix) :].split("/")[:-1] if p not in ("", ".", "..")]
+        for depth in range(len(parts), -1, -1):
+            page = Path(self.directory, *parts[:depth], "404.html")
+            if page.is_file():
+                return page
+        return None
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The site's own 404 page for a miss inside the site; the stock page otherwise."""
+        page = self._not_found_page() if code == http.HTTPStatus.NOT_FOUND else None
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet."""
@@ -302,7 +316,7 @@ def audit_site(site: Path) -> Report:
     if not urls:
         raise DxsiteError(say("a11y.no_pages", site=site))
     try:
-        with serve(site, site_prefix(site)) as base, sync_playwright() as playwright:
+        with serve(site) as base, sync_playwright() as playwright:
             browser = launch(playwright)
             try:
                 return audit(browser, base, urls)

@@ -62,7 +62,7 @@ def print_reports(site: Path, years: list[int]) -> list[Path]:
     written = []
     try:
         with (
-            accessibility.serve(site, accessibility.site_prefix(site)) as base,
+            accessibility.serve(site) as base,
             sync_playwright() as playwright,
         ):
             browser = accessibility.launch(playwright)

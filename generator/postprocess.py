@@ -13,14 +13,15 @@ import markupsafe
 
 from .model.project import Project
 from .phrases import break_phrases
-from .render import text
+from .render import notfound, text
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+_INLINE_STYLE = re.compile(r"<style(?P<attrs>[^>]*)>(?P<body>.*?)</style>", re.S)
 _CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
 POLICY = (
-    "default-src 'none'; script-src 'self'{hashes}; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
-    "base-uri 'self'; form-action 'self'"
+    "default-src 'none'; script-src 'self'{hashes}; style-src 'self'{styles}; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+    "manifest-src 'self'; base-uri 'self'; form-action 'self'"
 )
 
 
@@ -31,13 +32,13 @@ def _content(html: str) -> tuple[int, int]:
     return (start, end + len("</article>")) if 0 <= start < end else (0, 0)
 
 
-def _script_hashes(html: str) -> list[str]:
-    """The hashes of the theme's inline scripts. A script inside the page content can only have
-    been injected (plan text is escaped, chapters are sanitised): it gets no hash, so the
-    browser refuses to run it even if escaping ever failed."""
+def _hashes(html: str, element: re.Pattern[str]) -> list[str]:
+    """The hashes of the theme's inline scripts or styles (the 404 page's stylesheet). One
+    inside the page content can only have been injected (plan text is escaped, chapters are
+    sanitised): it gets no hash, so the browser refuses it even if escaping ever failed."""
     start, end = _content(html)
     hashes = []
-    for match in _INLINE_SCRIPT.finditer(html):
+    for match in element.finditer(html):
         if "application/json" in match.group("attrs") or start <= match.start() < end:
             continue
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
@@ -46,9 +47,11 @@ def _script_hashes(html: str) -> list[str]:
 
 
 def add_csp(html: str) -> str:
-    """Allow only the site's own scripts and styles (and the theme's own inline scripts)."""
-    hashes = _script_hashes(html)
-    policy = POLICY.format(hashes="".join(f" {h}" for h in hashes))
+    """Allow only the site's own scripts and styles (and the theme's own inline ones)."""
+    scripts, styles = _hashes(html, _INLINE_SCRIPT), _hashes(html, _INLINE_STYLE)
+    policy = POLICY.format(
+        hashes="".join(f" {h}" for h in scripts), styles="".join(f" {h}" for h in styles)
+    )
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return _CHARSET.sub(lambda m: m.group(0) + "\n    " + meta, html, count=1)
 
@@ -83,7 +86,9 @@ def unescape_twice_escaped(html: str, site_name: str) -> str:
 
 def finish(site: Path, project: Project, site_url: str) -> None:
     """Break Japanese between phrases, undo the theme's second escaping of the site name, add the
-    CSP to every HTML file, and replace the per-language sitemaps by one."""
+    CSP to every HTML file, and replace the per-language sitemaps by one. The 404 pages are
+    dxsite's own, whole from any base path (generator/render/notfound.py)."""
+    notfound.write(site, project)
     names = {lang: text.title(project.plan.title, lang) for lang in ("ja", "en")}
     for path in site.rglob("*.html"):
         lang = "en" if path.relative_to(site).parts[0] == "en" else "ja"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+import pytest
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -14,11 +16,24 @@ from playwright.sync_api import (
     Request,
     Route,
     WebError,
+    sync_playwright,
 )
 
 from generator import accessibility
 
 LOCAL_HOSTS = {"127.0.0.1"}
+
+
+def chromium() -> Iterator[Browser]:
+    """One headless Debian Chromium (for a module-scoped fixture); skips without it."""
+    if not accessibility.CHROMIUM.exists():
+        pytest.skip(f"Debian's chromium is not installed at {accessibility.CHROMIUM}")
+    with sync_playwright() as playwright:
+        launched = accessibility.launch(playwright)
+        yield launched
+        launched.close()
+
+
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from benchmarks import search as search_benchmark
 from generator import accessibility, cli
@@ -33,6 +33,7 @@ from .browser_support import (
     SIDEWAYS,
     WORDS_SPLIT,
     Watcher,
+    chromium,
     focused,
     tab_until,
 )
@@ -45,11 +46,12 @@ needs_chromium = pytest.mark.skipif(
 )
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 EPOCH = "1700000000"
+PREFIX = "/dxsite/"  # served under a path, as a project site is published
 
 
 @dataclass
 class Site:
-    """The built site, served on localhost under its published path (e.g. /dxsite/)."""
+    """The built site, served on localhost under a path (/dxsite/), as a project site is."""
 
     dir: Path
     base: str
@@ -68,19 +70,14 @@ class Site:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The shipped plan (with its recorded accessibility.json), built and served once."""
     built = build_as_of(ROOT, tmp_path_factory.mktemp("browser") / "arao", EPOCH)
-    with accessibility.serve(built, accessibility.site_prefix(built)) as base:
+    with accessibility.serve(built, PREFIX) as base:
         yield Site(built, base, accessibility.site_pages(built))
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """One headless Debian Chromium for the module."""
-    if not accessibility.CHROMIUM.exists():
-        pytest.skip(f"Debian's chromium is not installed at {accessibility.CHROMIUM}")
-    with sync_playwright() as playwright:
-        launched = accessibility.launch(playwright)
-        yield launched
-        launched.close()
+    yield from chromium()
 
 
 @pytest.fixture
@@ -124,7 +121,7 @@ def test_axe_catches_an_image_without_alt_text(
         html.replace(marker, marker + '<img src="../assets/images/favicon.png">', 1),
         encoding="utf-8",
     )
-    with accessibility.serve(broken, accessibility.site_prefix(broken)) as base:
+    with accessibility.serve(broken, PREFIX) as base:
         report = accessibility.audit(watcher.browser, base, ["/kpis/", "/"])
     by_url = {p.url: p for p in report.pages}
     for scheme in ("light", "dark"):
@@ -501,7 +498,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The sample city, built in FY2026 and served once."""
     city = tmp_path_factory.mktemp("s") / "city"
     built = build_as_of(ROOT / "examples/sample-city", city, SAMPLE_EPOCH)
-    with accessibility.serve(built, accessibility.site_prefix(built)) as base:
+    with accessibility.serve(built, PREFIX) as base:
         yield Site(built, base, accessibility.site_pages(built))
 
 

@@ -1,5 +1,6 @@
 """Every message, hint, severity word and summary of dxsite: key → {ja, en} (str.format fields)."""
 
+from .accessibility import ACCESSIBILITY
 from .build import BUILD
 from .chapters import CHAPTERS
 from .check import CHECK
@@ -128,4 +129,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **CITIZEN,
     **OUTPUT,
     **COMMANDS,
+    **ACCESSIBILITY,
 }
