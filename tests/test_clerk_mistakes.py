@@ -430,6 +430,22 @@ MISTAKES: dict[str, Mistake] = {
         'action "Achieving one-stop service", id: the action id "online-applications" is '
         "already used (line 257)",
     ),
+    "schedule ending before it starts": Mistake(
+        "plan/strategies.yaml",
+        "              start: 令和4年度\n              end: 令和7年度\n",
+        "              start: 令和4年度\n              end: 令和3年度\n",
+        "取組「オンライン申請の充実」の実施時期: 終わり（令和3年度（2021年度））が"
+        "始まり（令和4年度（2022年度））より前です",
+        'action "Expanding online applications", schedule: the end (FY2021) is before the start '
+        "(FY2022)",
+    ),
+    "plan period ending before it starts": Mistake(
+        "plan/plan.yaml",
+        "  start: 令和4年度\n  end: 令和7年度\n",
+        "  start: 令和4年度\n  end: 令和3年度\n",
+        "計画期間: 終わり（令和3年度（2021年度））が始まり（令和4年度（2022年度））より前です",
+        "plan period: the end (FY2021) is before the start (FY2022)",
+    ),
     "period outside the plan period": Mistake(
         "plan/plan.yaml",
         "licence: PDL-1.0\n",

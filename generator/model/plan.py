@@ -17,9 +17,9 @@ from pydantic import (
     model_validator,
 )
 
-from ..messages import say
+from ..messages import current, say
 from .base import Choice, Id, Model
-from .fiscal import FiscalYear
+from .fiscal import FiscalYear, format_fiscal_year
 from .text import Text
 
 _URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$", re.IGNORECASE)
@@ -105,7 +105,11 @@ class Span(Model):
     def _ordered(self) -> Span:
         if self.end < self.start:
             raise ValueError(
-                say("model.end_before_start", end=f"FY{self.end}", start=f"FY{self.start}")
+                say(
+                    "model.end_before_start",
+                    end=format_fiscal_year(self.end, current()),
+                    start=format_fiscal_year(self.start, current()),
+                )
             )
         return self
 

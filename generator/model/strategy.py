@@ -6,9 +6,9 @@ import enum
 
 from pydantic import Field, model_validator
 
-from ..messages import say
+from ..messages import current, say
 from .base import Choice, Id, Model
-from .fiscal import FiscalYear
+from .fiscal import FiscalYear, format_fiscal_year
 from .text import Text
 
 
@@ -66,7 +66,11 @@ class Schedule(Model):
             raise ValueError(say("model.schedule_neither"))
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError(
-                say("model.end_before_start", end=f"FY{self.end}", start=f"FY{self.start}")
+                say(
+                    "model.end_before_start",
+                    end=format_fiscal_year(self.end, current()),
+                    start=format_fiscal_year(self.start, current()),
+                )
             )
         return self
 
