@@ -8,7 +8,7 @@ memory its own; the caller adds the peak of the whole process tree, sampled whil
 Stages:
   validate ROOT      load + validate (generator.validate.validate)
   render ROOT        render pages, charts and data files (validation first, not timed)
-  mkdocs ROOT OUT    the two MkDocs builds exactly as dxsite runs them (generator.site.run_mkdocs)
+  mkdocs ROOT OUT    the two MkDocs builds exactly as dxsite runs them (generator.engines.mkdocs)
   finish ROOT OUT    assemble OUT's two languages (a copy), index them for search, add the CSP
                      and sitemap (the search indexing is also reported alone)
   plain ROOT OUT     the reference: plain `mkdocs build` of the same configs, less dxsite's hooks
@@ -140,12 +140,13 @@ def stage_render(root: Path) -> dict[str, Any]:
 
 def stage_mkdocs(root: Path, out: Path) -> dict[str, Any]:
     """Both languages' MkDocs builds, in parallel, as `dxsite build` runs them."""
-    from generator.site import WORK_DIR, run_mkdocs, source_date_epoch
+    from generator.engines import mkdocs
+    from generator.site import WORK_DIR, source_date_epoch
 
     configs = {lang: root / WORK_DIR / f"mkdocs.{lang}.yml" for lang in ("ja", "en")}
     epoch = source_date_epoch(root)
     with Clock() as clock:
-        run_mkdocs(configs, out, strict=False, epoch=epoch)
+        mkdocs(configs, out, strict=False, epoch=epoch)
     return clock.figures()
 
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, commands, importer, messages, stages
+from . import __version__, commands, engines, importer, messages, stages
 from .config import theme_changes
 from .diagnostics import Severity, arrange, summary
 from .errors import DxsiteError
@@ -74,7 +74,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
     report = _reporter("text", args.strict, args.verbose)
     with stages.reporting(quiet=args.quiet):
-        commands.build(root, site_dir, strict=args.strict, report=report, pdf=args.pdf)
+        commands.build(
+            root, site_dir, strict=args.strict, report=report, pdf=args.pdf, engine=args.engine
+        )
     print(say("build.done", site=site_dir))
     return 0
 
@@ -83,7 +85,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Preview on localhost, rebuilding on every change."""
     report = _reporter("text", False, args.verbose)
     with stages.reporting(quiet=args.quiet):
-        commands.serve(Path(args.dir), args.host, args.port, report=report)
+        commands.serve(Path(args.dir), args.host, args.port, report=report, engine=args.engine)
     return 0
 
 
@@ -207,6 +209,16 @@ def _lang_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _engine_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--engine",
+        choices=engines.ENGINES,
+        default=engines.DEFAULT,
+        help="the builder: mkdocs (default) or zensical (needs dxsite[zensical]); "
+        "see the README's migration note",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     top = argparse.ArgumentParser(prog="dxsite", description=__doc__)
@@ -237,6 +249,7 @@ def parser() -> argparse.ArgumentParser:
     )
     _verbose_option(build)
     _quiet_option(build)
+    _engine_option(build)
     _lang_option(build)
     build.set_defaults(run=cmd_build)
 
@@ -246,6 +259,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     _verbose_option(serve)
     _quiet_option(serve)
+    _engine_option(serve)
     _lang_option(serve)
     serve.set_defaults(run=cmd_serve)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 from pathlib import Path
 
-from . import __version__, clock, importer, stages
+from . import __version__, clock, engines, importer, stages
 from . import collect as exchange_collect
 from .errors import DxsiteError, PlanError
 from .messages import current, say
@@ -35,15 +35,24 @@ WATCHED = ("plan", "kpis.yaml", THEME_DIR, "mkdocs.yml")
 Report = Callable[[Result], None]
 
 
-def build(root: Path, site_dir: Path, *, strict: bool, report: Report, pdf: bool = False) -> Result:
-    """Validate exactly as `check` does; build only a valid plan; raise PlanError otherwise."""
+def build(
+    root: Path,
+    site_dir: Path,
+    *,
+    strict: bool,
+    report: Report,
+    pdf: bool = False,
+    engine: str = engines.DEFAULT,
+) -> Result:
+    """Validate exactly as `check` does; build only a valid plan (with `engine`, see
+    generator/engines.py); raise PlanError otherwise."""
     stages.stage("validate")
     result = validate(root)
     report(result)
     if result.project is None or result.failed(strict=strict):
         raise PlanError(say("build.failed"))
     paths = Paths(root.resolve(), Path(os.path.abspath(site_dir)))
-    build_site(result.project, paths, strict=strict, pdf=pdf)
+    build_site(result.project, paths, strict=strict, pdf=pdf, engine=engine)
     return result
 
 
@@ -58,14 +67,23 @@ def _snapshot(root: Path) -> dict[str, float]:
     return stamps
 
 
-def serve(root: Path, host: str, port: int, *, report: Report, once: bool = False) -> None:
-    """Build into .dxsite/serve, serve it on localhost, rebuild when the sources change."""
+def serve(
+    root: Path,
+    host: str,
+    port: int,
+    *,
+    report: Report,
+    once: bool = False,
+    engine: str = engines.DEFAULT,
+) -> None:
+    """Build into .dxsite/serve with `engine`, serve it on localhost, rebuild when the sources
+    change."""
     site_dir = root / WORK_DIR / "serve"
 
     def rebuild() -> None:
         started = time.perf_counter()
         try:
-            build(root, site_dir, strict=False, report=report)
+            build(root, site_dir, strict=False, report=report, engine=engine)
         except DxsiteError as exc:
             print(say("serve.kept", problem=exc), flush=True)
             return

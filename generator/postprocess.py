@@ -76,12 +76,29 @@ def sitemap(project: Project, site: Path, site_url: str) -> str:
     )
 
 
+_MINIJINJA_ESCAPES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#x27;",
+    "/": "&#x2f;",
+}
+"""What Zensical's template engine (MiniJinja) writes for `|e`: it also escapes `/`."""
+
+
 def unescape_twice_escaped(html: str, site_name: str) -> str:
     """The site name where the theme escaped it again: dxsite writes it escaped into the config,
-    as MkDocs' templates print it raw, so a template's own `|e` (the logo's title) escapes it a
-    second time. Only whole `title` attributes holding exactly that are put back."""
-    twice = str(markupsafe.escape(site_name))
-    return html.replace(f'title="{twice}"', f'title="{site_name}"') if twice != site_name else html
+    as the builders' templates print it raw, so a template's own `|e` (the logo's title in the
+    navigation) escapes it a second time, as Jinja (MkDocs) or MiniJinja (Zensical) escapes.
+    Only whole `title` attributes holding exactly that are put back."""
+    for twice in (
+        str(markupsafe.escape(site_name)),
+        "".join(_MINIJINJA_ESCAPES.get(c, c) for c in site_name),
+    ):
+        if twice != site_name:
+            html = html.replace(f'title="{twice}"', f'title="{site_name}"')
+    return html
 
 
 def finish(site: Path, project: Project, site_url: str) -> None:

@@ -1,7 +1,8 @@
-"""Build the site: write the rendered pages, run MkDocs per language in parallel, swap site/.
+"""Build the site: write the rendered pages, run the builder per language in parallel, swap site/.
 
-Only this module touches MkDocs. The build goes to a temporary folder and replaces site/ only
-when every step succeeded, so a failed build leaves the previous site as it was.
+The builder (MkDocs or Zensical) runs in generator/engines.py. The build goes to a temporary
+folder and replaces site/ only when every step succeeded, so a failed build leaves the previous
+site as it was.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from . import clock, postprocess, search, stages
+from . import clock, engines, postprocess, search, stages
 from . import paths as safe
 from .errors import BuildError
 from .history import History
@@ -259,27 +260,6 @@ def source_date_epoch(root: Path) -> str:
     return out if out.isdigit() else ""
 
 
-def run_mkdocs(configs: dict[str, Path], out: Path, *, strict: bool, epoch: str) -> None:
-    """Build every language with MkDocs, in parallel processes, into out/LANG."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    if epoch:
-        env["SOURCE_DATE_EPOCH"] = epoch
-    running = {}
-    for lang, config in configs.items():
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
-        command += ["-d", str(out / lang)] + (["--strict"] if strict else [])
-        running[lang] = subprocess.Popen(
-            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-    failures = []
-    for lang, process in running.items():
-        output, _ = process.communicate()
-        if process.returncode != 0:
-            failures.append(f"mkdocs build ({lang}) failed:\n{output.strip()}")
-    if failures:
-        raise BuildError("\n".join(failures))
-
-
 STAGING = ".dxsite-build-"
 """Prefix of the folders a build assembles the site in, beside the site folder."""
 STAGING_MARKER = ".dxsite-staging"
@@ -348,13 +328,21 @@ def _lock(paths: Paths) -> Iterator[None]:
         yield
 
 
-def build(project: Project, paths: Paths, *, strict: bool = False, pdf: bool = False) -> None:
-    """Render, build both languages, assemble ja at / and en at /en/, then swap site/."""
+def build(
+    project: Project,
+    paths: Paths,
+    *,
+    strict: bool = False,
+    pdf: bool = False,
+    engine: str = engines.DEFAULT,
+) -> None:
+    """Render, build both languages with `engine`, assemble ja at / and en at /en/, then swap
+    site/."""
     safe.check_work_dir(paths.root, paths.work)
     safe.check_site_dir(paths.root, paths.site_dir)
     with _lock(paths):
         try:
-            _build(project, paths, strict=strict, pdf=pdf)
+            _build(project, paths, strict=strict, pdf=pdf, engine=engine)
         except OSError as exc:
             where = exc.filename or paths.site_dir
             raise BuildError(f"{where}: {exc.strerror}: the previous site is unchanged") from None
@@ -369,7 +357,7 @@ def _release() -> None:
         ctypes.CDLL(None).malloc_trim(0)
 
 
-def _build(project: Project, paths: Paths, *, strict: bool, pdf: bool) -> None:
+def _build(project: Project, paths: Paths, *, strict: bool, pdf: bool, engine: str) -> None:
     site_dir = paths.site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _recover(site_dir)
@@ -379,8 +367,9 @@ def _build(project: Project, paths: Paths, *, strict: bool, pdf: bool) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{site_dir.name}-", dir=site_dir.parent))
     try:
         (staging / STAGING_MARKER).touch()
-        stages.stage("builder", builder="MkDocs")
-        run_mkdocs(configs, staging, strict=strict, epoch=source_date_epoch(paths.root))
+        stages.stage("builder", builder=engines.NAMES[engine])
+        epoch = source_date_epoch(paths.root)
+        engines.run(engine, configs, staging, strict=strict, epoch=epoch)
         stages.stage("assemble")
         site = staging / "ja"
         (staging / "en").rename(site / "en")

@@ -353,10 +353,14 @@ def test_page_titles_headings_and_navigation_show_the_text_as_written(hostile_si
 
 def test_the_site_name_is_escaped_once_not_twice(hostile_site: Path) -> None:
     page = soup(hostile_site / "index.html")
-    logo = page.select_one("a.md-logo")
-    assert logo is not None
-    assert logo["title"] == PAYLOAD_JA
-    assert logo["aria-label"] == PAYLOAD_JA
+    logos = page.select("a.md-logo")  # the header's and the navigation's
+    assert len(logos) == 2
+    for logo in logos:
+        assert logo["title"] == PAYLOAD_JA
+        assert logo["aria-label"] == PAYLOAD_JA
+    for meta in ("og:site_name", "og:title"):
+        found = page.select_one(f'meta[property="{meta}"]')
+        assert found is not None and found["content"] == PAYLOAD_JA, meta
     topic = page.select_one(".md-header__topic .md-ellipsis")
     assert topic is not None and norm(topic.get_text()) == norm(PAYLOAD_JA)
 

@@ -19,7 +19,7 @@ CHAPTER = "plan/chapters/ja/01-introduction.md"
 KILLED_BUILD = """
 import os, signal, sys
 from pathlib import Path
-from generator import commands, site
+from generator import commands, engines, site
 
 def kill(*_, **__):
     os.kill(os.getpid(), signal.SIGKILL)
@@ -27,7 +27,7 @@ def kill(*_, **__):
 step = sys.argv[2]
 exchange, rename = site._exchange, Path.rename
 if step == "during-mkdocs":
-    site.run_mkdocs = kill
+    engines.run = kill
 elif step == "before-swap":
     site._swap = kill
 elif step == "after-exchange":

@@ -1,20 +1,30 @@
-"""Links and configs that any builder reads alike (MkDocs and Zensical).
+"""Links and configs that any builder reads alike, and the site `dxsite build --engine zensical`
+builds.
 
 MkDocs leaves the links of raw HTML as they are; Zensical resolves them against the page's
 file. dxsite writes each page in the folder of its URL, so both lead a link to the same place,
-and one self-contained config per language with a relative docs_dir.
+and one self-contained config per language with a relative docs_dir. The Zensical sites (the
+shipped plan, the examples, the hostile payloads) go through the same checks as MkDocs' ones:
+the tests of tests/test_site.py, tests/test_large.py and tests/test_hostile.py, run on them.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
-from generator import site
+from generator import commands, engines, site
 from generator.validate import validate
+
+from . import test_hostile as hostile
+from . import test_large as large
+from . import test_site as site_tests
+from .conftest import EXAMPLES, ROOT, SCAFFOLD, Run, copy_project, soup
 
 _LINK = re.compile(r'\s(?:href|src)="([^"#]*)(?:#[^"]*)?"')
 
@@ -97,3 +107,144 @@ def test_each_config_is_one_file_with_a_relative_docs_dir_and_the_users_settings
                 for target in [value] if isinstance(value, str) else value:
                     name = target if isinstance(target, str) else next(iter(target.values()))
                     assert (path.parent / config["docs_dir"] / name).is_file(), name
+
+
+needs_zensical = pytest.mark.skipif(
+    not engines.zensical_installed(),
+    reason="Zensical cannot be imported here: pip install 'dxsite[zensical]' (zensical 0.0.73)",
+)
+
+
+def _build(project: Path, epoch: str = site_tests.EPOCH, *, strict: bool = False) -> Path:
+    """Build `project` with Zensical (SOURCE_DATE_EPOCH=`epoch`); its site folder."""
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        commands.build(
+            project, project / "site", strict=strict, report=lambda _: None, engine="zensical"
+        )
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def arao(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped plan, built with Zensical (strict: no warning of Zensical's either)."""
+    project = copy_project(ROOT, tmp_path_factory.mktemp("zensical") / "arao")
+    _build(project, strict=True)
+    return project
+
+
+@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.name)
+def example(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each example, built with Zensical (as tests/test_site.py builds it with MkDocs)."""
+    source: Path = request.param
+    project = copy_project(source, tmp_path_factory.mktemp("zensical") / source.name)
+    if source.name == "sample-city":  # its data runs to FY2025: build it in FY2026
+        _build(project, "1796000000")
+    else:
+        _build(project, strict=source.name != "etajima")  # etajima has a warning
+    return project
+
+
+@pytest.fixture(scope="module")
+def payloads(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """tests/test_hostile.py's sites built with Zensical: the shipped plan with every optional
+    text ("clean"), the same with every text carrying every payload ("hostile"), and the scaffold
+    with the hostile chapter ("chapter")."""
+    made = tmp_path_factory.mktemp("zensical-hostile")
+    clean = copy_project(ROOT, made / "clean")
+    hostile.fill_every_optional_text(clean)
+    payload = copy_project(ROOT, made / "hostile")
+    hostile.fill_every_optional_text(payload)
+    count = hostile.replace_every_text(
+        payload, lambda: {"ja": hostile.PAYLOAD_JA, "en": hostile.PAYLOAD}
+    )
+    assert count > 120, count
+    chapter = copy_project(SCAFFOLD, made / "chapter")
+    for lang in ("ja", "en"):
+        target = chapter / f"plan/chapters/{lang}/02-hostile.md"
+        target.write_text((hostile.HOSTILE / "chapter.md").read_text("utf-8"), "utf-8")
+    sites = {"clean": clean, "hostile": payload, "chapter": chapter}
+    return {name: _build(project) for name, project in sites.items()}
+
+
+@needs_zensical
+@pytest.mark.usefixtures("english")
+def test_zensical_builds_every_page_in_both_languages_with_the_language_switcher(
+    arao: Path,
+) -> None:
+    site_tests.test_japanese_is_at_the_root_and_english_under_en(arao)
+    site_tests.test_every_page_exists_in_both_languages_with_the_right_lang(arao)
+    site_tests.test_the_language_switcher_leads_to_the_same_page(arao)
+    site_tests.test_hreflang_alternates_and_a_bilingual_sitemap_are_present(arao)
+
+
+@needs_zensical
+def test_every_link_of_the_zensical_site_leads_to_a_page_and_an_id(arao: Path) -> None:
+    large.test_every_link_leads_to_a_page_and_an_id_that_exist(arao / "site")
+
+
+@needs_zensical
+def test_every_link_of_each_example_built_with_zensical_leads_to_a_page_and_an_id(
+    example: Path,
+) -> None:
+    assert soup(example / "site/en/index.html").html["lang"] == "en"
+    large.test_every_link_leads_to_a_page_and_an_id_that_exist(example / "site")
+
+
+@needs_zensical
+def test_the_zensical_sites_load_nothing_from_another_host(arao: Path, example: Path) -> None:
+    site_tests.test_no_page_or_stylesheet_loads_anything_from_another_host(arao)
+    site_tests.test_no_page_or_stylesheet_loads_anything_from_another_host(example)
+
+
+@needs_zensical
+@pytest.mark.usefixtures("english")
+def test_payloads_in_texts_and_chapters_come_through_zensical_harmless(
+    payloads: dict[str, Path],
+) -> None:
+    clean, payload, chapter = payloads["clean"], payloads["hostile"], payloads["chapter"]
+    hostile.test_every_text_field_carrying_a_script_payload_builds_a_site_with_no_injected_markup(
+        clean, payload
+    )
+    hostile.test_the_site_name_is_escaped_once_not_twice(payload)
+    for rel, page, article in hostile.chapter_pages(chapter):
+        clean_page = soup(chapter / rel.replace("hostile", "introduction"))
+        for gone in ("<script", "<style", "<iframe", "<object", "<embed", "<form", "<base"):
+            assert gone not in str(article), (rel, gone)
+        assert hostile.unsafe_attributes(article) == [], rel
+        assert hostile.injected_markup(page, clean_page, allowed=("img",)) == [], rel
+        # A chapter's relative URL (<img src="x">) is where the two builders differ: a chapter
+        # keeps its file name (chapters/ID.md, see above), and Zensical resolves the URL against
+        # that file (../x from chapters/ID/), MkDocs leaves it as written (x).
+        assert [img["src"] for img in article.find_all("img")] == ["../x", "../x"], rel
+        # The chapter's id="__config" is gone; Zensical's own skip-link target opens <article>.
+        assert [e["id"] for e in article.find_all(id=re.compile("^__"))] == ["__skip"], rel
+        config = page.select("#__config")
+        assert len(config) == 1 and config[0].name == "script", rel
+    hostile.test_chapter_links_keep_http_and_mailto_and_lose_javascript_data_and_vbscript(chapter)
+    hostile.test_a_chapter_title_is_shown_as_written_in_title_and_navigation(chapter)
+
+
+@needs_zensical
+def test_every_zensical_page_has_the_csp_and_only_the_sites_own_scripts_and_styles(
+    payloads: dict[str, Path],
+) -> None:
+    clean, payload, chapter = payloads["clean"], payloads["hostile"], payloads["chapter"]
+    hostile.test_every_page_has_one_csp_meta_tag_before_any_script_or_stylesheet(clean, chapter)
+    hostile.test_the_policy_allows_only_the_sites_own_scripts_and_styles(clean)
+    hostile.test_every_inline_script_is_allowed_by_its_hash(clean, chapter)
+    hostile.test_no_inline_style_the_policy_would_block_is_on_any_page(clean, chapter, payload)
+    hostile.test_every_script_stylesheet_and_search_file_comes_from_the_site_itself(clean)
+    hostile.test_search_can_work_under_the_policy(clean)
+
+
+def test_building_with_zensical_where_it_is_not_installed_says_how_to_install_it(
+    scaffold: Path, dxsite: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engines, "zensical_installed", lambda: False)
+    code, out = dxsite("build", str(scaffold), "--engine", "zensical", "--lang", "en")
+    assert code == 1
+    assert "Zensical is not installed: install it with pip install 'dxsite[zensical]'" in out
+    assert not (scaffold / "site").exists()

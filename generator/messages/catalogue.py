@@ -7,6 +7,7 @@ from .check import CHECK
 from .citizen import CITIZEN
 from .commands import COMMANDS
 from .crosscheck import CROSS
+from .engines import ENGINES
 from .exchange import EXCHANGE
 from .fields import FIELDS
 from .format import FORMAT
@@ -130,4 +131,5 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **OUTPUT,
     **COMMANDS,
     **ACCESSIBILITY,
+    **ENGINES,
 }
