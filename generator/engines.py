@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from . import stages
 from .errors import BuildError
 from .messages import say
 
@@ -61,6 +62,7 @@ def _run(name: str, commands: dict[str, list[str]], epoch: str) -> None:
     }
     failures = []
     for lang, process in running.items():
+        stages.building(NAMES[name], lang)
         output, _ = process.communicate()
         if process.returncode != 0:
             failures.append(f"{name} build ({lang}) failed:\n{_readable(output)}")

@@ -367,7 +367,6 @@ def _build(project: Project, paths: Paths, *, strict: bool, pdf: bool, engine: s
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{site_dir.name}-", dir=site_dir.parent))
     try:
         (staging / STAGING_MARKER).touch()
-        stages.stage("builder", builder=engines.NAMES[engine])
         epoch = source_date_epoch(paths.root)
         engines.run(engine, configs, staging, strict=strict, epoch=epoch)
         stages.stage("assemble")

@@ -142,6 +142,12 @@ def rendering(lang: str) -> None:
     stage("render", language=say(f"field.{lang}"))
 
 
+def building(builder: str, lang: str) -> None:
+    """Tell the reporter, if any, that `builder` is building the site of `lang` (the languages
+    are built at once: this is the one being waited for)."""
+    stage("builder", builder=builder, language=say(f"field.{lang}"))
+
+
 def advance() -> None:
     """Tell the reporter, if any, that one more step of the stage is done."""
     if _active is not None:

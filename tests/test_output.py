@@ -202,7 +202,8 @@ BUILD_STAGES = [
     "dxsite: checking the plan",
     "dxsite: rendering the Japanese pages",
     "dxsite: rendering the English pages",
-    "dxsite: building the Japanese and English sites with MkDocs (in parallel)",
+    "dxsite: building the Japanese site with MkDocs (both languages in parallel)",
+    "dxsite: building the English site with MkDocs (both languages in parallel)",
     "dxsite: assembling the site (search index, CSP)",
 ]
 

@@ -20,8 +20,8 @@ OUTPUT: dict[str, dict[str, str]] = {
         "en": "rendering the {language} pages",
     },
     "stage.builder": {
-        "ja": "{builder} で日本語と英語のサイトを並行して作っています",
-        "en": "building the Japanese and English sites with {builder} (in parallel)",
+        "ja": "{builder} で{language}のサイトを作っています（両方の言語を並行して）",
+        "en": "building the {language} site with {builder} (both languages in parallel)",
     },
     "stage.assemble": {
         "ja": "サイトを組み立てています（検索索引、CSP）",
