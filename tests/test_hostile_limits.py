@@ -180,7 +180,8 @@ def test_an_accessibility_report_with_month_13_is_an_error_at_its_line(
     code, out = checked(dxsite, scaffold)
     assert code == 1
     assert (
-        "accessibility.json:2:11: error: not a recorded run (date: 2026-13-01 is not a date" in out
+        'accessibility.json:2:11: error: not a recorded run (date: "2026-13-01" is not a valid date'
+        in out
     )
     code, out = dxsite("build", str(scaffold))
     assert code == 1 and "Traceback" not in out and not (scaffold / "site").exists()
@@ -220,8 +221,8 @@ def test_an_action_with_its_measures_id_is_an_error_at_its_line(
     check_says(
         dxsite,
         scaffold,
-        'plan/strategies.yaml:10:17: error: the action id "online-procedures" is the id of the '
-        "strategy or measure at line 7",
+        'plan/strategies.yaml:10:17: error: action "More electronic applications", id: the action '
+        'id "online-procedures" is the id of the strategy or measure at line 7',
     )
 
 
@@ -232,7 +233,10 @@ def test_an_action_taking_an_id_dxsite_uses_on_the_page_is_an_error(
     _rename_action(scaffold, value)
     code, out = checked(dxsite, scaffold)
     assert code == 1
-    assert f'plan/strategies.yaml:10:17: error: the id "{value}" is not available' in out
+    assert (
+        'plan/strategies.yaml:10:17: error: action "More electronic applications", id: the id '
+        f'"{value}" is not available'
+    ) in out
 
 
 @pytest.mark.parametrize("value", ["kpis", "measures", "administrative-dx", "schedule"])

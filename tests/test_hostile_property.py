@@ -38,16 +38,21 @@ from .test_hostile import (
 
 pytestmark = pytest.mark.usefixtures("english")
 
-NOT_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+NOT_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+    "\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u2028\u2029\ufeff]"
+)
 """What no text may hold (the loader refuses it, written raw or as a YAML escape): C0 and C1
-controls other than tab and line ends, lone surrogates, U+FFFE and U+FFFF."""
+controls other than tab and line ends, lone surrogates, U+FFFE and U+FFFF, and the invisible
+characters (bidirectional controls, zero-width characters, line separators; tests/test_hostile.py
+holds their cases)."""
 
 FRAGMENTS = [
     *PAYLOADS,
     *("<", ">", "&", '"', "'", "`", "*", "_", "~", "^", "=", "|", "\\", "/", ":", ";"),
     *("[", "]", "(", ")", "{", "}", "#", "!", "+", "-", ".", "%", "$", "@"),
-    *("\n", "\n\n", "\t", "\r", "\r\n", " ", "  ", "\u3000", "\xa0", "\u2028", "\u2029"),
-    *("\u200b", "\u200d", "\u202e", "\u2066", "\ufeff", "\U0001f600", "\u0301", "ｱ", "あ", "漢"),
+    *("\n", "\n\n", "\t", "\r", "\r\n", " ", "  ", "\u3000", "\xa0"),
+    *("\U0001f600", "\u0301", "ｱ", "あ", "漢"),
     *("&amp;", "&lt;", "&gt;", "&quot;", "&#60;", "&#x3c;", "&nbsp;", "&"),
     *("<script>", "</script>", "<b>", "</b>", "<!--", "-->", "<![CDATA[", "]]>", "</article>"),
     *("javascript:", "data:", "onerror=", "onload=", "src=", "href=", "style="),
