@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import stages
 from .errors import DxsiteError
+from .jis import criteria_of
 from .messages import say
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ class Report:
     pages: list[PageResult]
     tags: tuple[str, ...] = TAGS
     schemes: tuple[str, ...] = SCHEMES
+    rule_criteria: dict[str, list[str]] = field(default_factory=dict)
+    """Every axe-core rule run → the success criteria its tags name (1.1.1, 1.4.10 …)."""
 
     @property
     def violations(self) -> int:
@@ -120,6 +123,7 @@ class Report:
                 for page in self.pages
             ],
             "violations": self.violations,
+            "rule_criteria": self.rule_criteria,
         }
 
 
@@ -250,6 +254,14 @@ def run_axe(page: Page, script: str, tags: Sequence[str] = TAGS) -> list[Violati
     ]
 
 
+def rule_criteria(page: Page, script: str, tags: Sequence[str] = TAGS) -> dict[str, list[str]]:
+    """The rules axe-core runs with `tags`, each with the success criteria its tags name."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(script)
+    rules = page.evaluate("tags => axe.getRules(tags).map(r => [r.ruleId, r.tags])", list(tags))
+    return {str(rule): criteria_of([str(t) for t in found]) for rule, found in sorted(rules)}
+
+
 def axe_version(page: Page, script: str) -> str:
     """The version of axe-core the script holds."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
@@ -281,6 +293,7 @@ def audit(
     results = {url: PageResult(url) for url in urls}
     stages.stage("audit", total=len(urls) * len(schemes))
     tool = "axe-core"
+    criteria: dict[str, list[str]] = {}
     for scheme in schemes:
         scheme_context = context(scheme) if context else new_context(browser, scheme)
         try:
@@ -293,6 +306,7 @@ def audit(
                 stages.advance()
                 if tool == "axe-core":
                     tool = f"axe-core {axe_version(page, script)}"
+                    criteria = rule_criteria(page, script, tags)
         finally:
             scheme_context.close()
     return Report(
@@ -302,6 +316,7 @@ def audit(
         pages=list(results.values()),
         tags=tuple(tags),
         schemes=tuple(schemes),
+        rule_criteria=criteria,
     )
 
 

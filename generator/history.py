@@ -36,7 +36,7 @@ KPIS = "kpis.yaml"
 STRATEGIES = "plan/strategies.yaml"
 PLAN = "plan/plan.yaml"
 EVALUATIONS = "plan/evaluations.yaml"
-SOURCES = (KPIS, "plan", "accessibility.json")
+SOURCES = (KPIS, "plan", "accessibility.json", "accessibility-manual.yaml")
 """What the log covers: the model's files, and every other file a page is made from."""
 LANGS = ("ja", "en")
 _DELETED = "0" * 40

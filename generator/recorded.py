@@ -1,7 +1,9 @@
-"""accessibility.json as `check` and the build read it: a recorded run, or located errors.
+"""The evidence the accessibility statement stands on, as `check` and the build read it.
 
-`dxsite accessibility` writes the file, but it arrives in the repository like any other, so a
-hand-edited one (month 13, a missing key, broken JSON) is an error at its line, not a crash.
+accessibility.json is the last automated run: `dxsite accessibility` writes the file, but it
+arrives in the repository like any other, so a hand-edited one (month 13, a missing key, broken
+JSON) is an error at its line, not a crash. accessibility-manual.yaml is what a person checked
+by hand, per success criterion; its mistakes are located like those of the plan's files.
 """
 
 from __future__ import annotations
@@ -9,16 +11,25 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from . import paths as safe
 from .diagnostics import Diagnostic, Severity
 from .errors import BuildError
-from .load import load_text, read_text
+from .load import load_text, load_yaml, read_text
 from .messages import say
-from .model.accessibility import AccessibilityReport
+from .model.accessibility import AccessibilityReport, ManualFile
+from .wording import explain
 
 ACCESSIBILITY_REPORT = "accessibility.json"
+ACCESSIBILITY_MANUAL = "accessibility-manual.yaml"
+
+
+class Evidence(BaseModel):
+    """What the statement may claim: the last automated run and the manual results."""
+
+    report: AccessibilityReport | None = None
+    manual: ManualFile | None = None
 
 
 def _error(line: int, col: int, key: str, **values: object) -> Diagnostic:
@@ -54,3 +65,35 @@ def read_accessibility(root: Path) -> tuple[AccessibilityReport | None, list[Dia
             problem = error["msg"].removeprefix("Value error, ")
             found.append(_error(line, col, "accessibility.invalid", where=field, problem=problem))
         return None, found
+
+
+def _manual_error(key: str, **values: object) -> Diagnostic:
+    message = say(key, **values)
+    return Diagnostic(ACCESSIBILITY_MANUAL, 1, 1, Severity.ERROR, message, "accessibility")
+
+
+def read_manual(root: Path) -> tuple[ManualFile | None, list[Diagnostic]]:
+    """The results of the manual test (None when none was recorded) and the file's problems."""
+    try:
+        path = safe.source_file(root, ACCESSIBILITY_MANUAL)
+    except BuildError as exc:
+        return None, [_manual_error("a11y.manual.unsafe", problem=exc)]
+    if path is None:
+        return None, []
+    doc, problems = load_yaml(path, ACCESSIBILITY_MANUAL)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        return None, [*problems, _manual_error("a11y.manual.top")]
+    try:
+        return ManualFile.model_validate(doc.data), problems
+    except ValidationError as exc:
+        return None, problems + [explain(e, doc, ManualFile) for e in exc.errors()]
+
+
+def read_evidence(root: Path) -> tuple[Evidence | None, list[Diagnostic]]:
+    """Both records (None when neither exists) and the problems of both files."""
+    report, problems = read_accessibility(root)
+    manual, manual_problems = read_manual(root)
+    evidence = Evidence(report=report, manual=manual) if report or manual else None
+    return evidence, problems + manual_problems

@@ -31,7 +31,7 @@ from .errors import BuildError
 from .history import History
 from .model.project import Project
 from .pdf import print_reports
-from .recorded import read_accessibility
+from .recorded import read_evidence
 from .render import labels, text
 from .render.contact import contact_html
 from .render.data import data_files
@@ -200,11 +200,11 @@ def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 
 
 def _accessibility(root: Path) -> dict[str, Any] | None:
-    """The last recorded accessibility run, or None when none was recorded."""
-    report, problems = read_accessibility(root)
+    """The last recorded accessibility run and manual results, or None when none was recorded."""
+    evidence, problems = read_evidence(root)
     if problems:
         raise BuildError("\n".join(p.as_text() for p in problems))
-    return report.model_dump() if report else None
+    return evidence.model_dump() if evidence else None
 
 
 def _status_note(status: str, lang: str) -> str:

@@ -20,7 +20,7 @@ from .load import Document, load_yaml
 from .messages import say
 from .model.project import CHAPTERS_DIR, FILES, Chapter, Project
 from .model.text import Text
-from .recorded import read_accessibility
+from .recorded import read_evidence
 from .wording import describe, explain, without_echoes
 
 MAX_REPORTED = 200
@@ -155,7 +155,7 @@ def validate(root: Path, *, today: datetime.date | None = None) -> Result:
         if part.doc is not None:
             docs[key] = part.doc
     chapters, problems = load_chapters(root)
-    diagnostics += problems + check_config(root) + read_accessibility(root)[1]
+    diagnostics += problems + check_config(root) + read_evidence(root)[1]
     # A file that could not be read would make the checks across files report its ids as
     # missing everywhere (no cascades): they are skipped, and the report says so once.
     unread = [

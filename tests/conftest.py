@@ -17,7 +17,15 @@ from generator.config import PLACEHOLDER_SITE_URL
 ROOT = Path(__file__).resolve().parent.parent
 SCAFFOLD = ROOT / "generator" / "scaffold"
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir())
-PLAN_SOURCES = ("plan", "kpis.yaml", "mkdocs.yml", "theme", "schemas", "accessibility.json")
+PLAN_SOURCES = (
+    "plan",
+    "kpis.yaml",
+    "mkdocs.yml",
+    "theme",
+    "schemas",
+    "accessibility.json",
+    "accessibility-manual.yaml",
+)
 
 
 def page_html(path: Path) -> str:

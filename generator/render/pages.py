@@ -22,7 +22,7 @@ from ..progress import Assessment
 from ..report import Change, report_years, yearly_report
 from ..search import JA_SEPARATOR
 from ..tracking import Tracking, span
-from . import cards, contact, labels, layout, text
+from . import cards, contact, labels, layout, statement, text
 from . import format as fmt
 from .chapter import render_chapter
 from .charts import (
@@ -56,7 +56,7 @@ _SOURCES = {
     "governance": ("plan/governance.yaml",),
     "timeline": ("plan/timeline.yaml",),
     "open-data": ("plan/plan.yaml", "kpis.yaml"),
-    "accessibility": ("accessibility.json",),
+    "accessibility": ("accessibility.json", "accessibility-manual.yaml"),
     "reports": (),
 }
 """A yearly report shows no "last updated": a closed year's report must not change when later
@@ -496,6 +496,9 @@ def render_language(
     _render_progress(r, out)
     _render_reports(r, out, pdf)
     _render_plan_pages(r, out)
+    # Last: the statement lists every other page by its title.
+    evidence = statement.context(r.accessibility, lang, statement.page_titles(out.pages))
+    out.pages["accessibility.md"] = r.render("accessibility.md.j2", "accessibility.md", **evidence)
     out.nav = _nav(r, out)
     return out
 
@@ -763,9 +766,6 @@ def _render_plan_pages(r: PageRenderer, out: Rendered) -> None:
         formula_starts=("、" if ja else ", ").join(
             labels.CONTROL_NAME[c][lang] if c in labels.CONTROL_NAME else c for c in FORMULA_STARTS
         ),
-    )
-    out.pages["accessibility.md"] = r.render(
-        "accessibility.md.j2", "accessibility.md", report=r.accessibility
     )
     out.pages["search/index.md"] = r.render(
         "search.md.j2", "search/index.md", separator=JA_SEPARATOR
