@@ -260,3 +260,19 @@ def test_the_sample_city_shows_its_manual_results_and_stays_considered(
     assert "en/accessibility/index.html" not in english, english.get("en/accessibility/index.html")
     marked = _article(built / "en" / "accessibility" / "index.html").select('[lang="ja"]')
     assert any(m.get_text() == "配慮" for m in marked)
+
+
+def test_a_run_recorded_before_the_rules_were_kept_says_so_instead_of_no_rule(
+    scaffold: Path, tmp_path: Path, dxsite: Run
+) -> None:
+    report = _report() | {"tool": "axe-core 4.10.0", "tags": [], "browser": "Chromium"}
+    del report["rule_criteria"]
+    (scaffold / accessibility.REPORT).write_text(json.dumps(report | {"violations": 0}), "utf-8")
+    code, out = dxsite("build", str(scaffold), "--site-dir", str(tmp_path / "site"))
+    assert code == 0, out
+    for prefix, words in (("", "ルールとの対応は未記録"), ("en/", "Rules not recorded")):
+        article = _article(tmp_path / "site" / prefix / "accessibility" / "index.html")
+        cells = [
+            tr.select("td")[3].get_text() for tr in article.select("table.dx-checklist tbody tr")
+        ]
+        assert cells == [words] * 38
