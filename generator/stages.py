@@ -9,6 +9,7 @@ reporter is set (the tests' builds, the library's callers).
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sys
 import time
@@ -112,13 +113,13 @@ _active: Progress | None = None
 @contextlib.contextmanager
 def reporting(*, quiet: bool, stream: TextIO | None = None) -> Iterator[None]:
     """Report the stages of what runs inside to `stream` (stderr): live on a terminal, one line
-    per stage elsewhere, nothing when `quiet`."""
+    per stage elsewhere (a terminal that says it is dumb too), nothing when `quiet`."""
     global _active
     if quiet:
         yield
         return
     out = stream or sys.stderr
-    progress = Progress(out, live=out.isatty())
+    progress = Progress(out, live=out.isatty() and os.environ.get("TERM") != "dumb")
     previous, stdout = _active, sys.stdout
     _active = progress
     if progress.live:

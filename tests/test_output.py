@@ -274,6 +274,7 @@ def in_a_terminal(*args: str) -> str:
     pid, fd = pty.fork()
     if pid == 0:  # the child: dxsite, its output on the terminal
         os.environ["DXSITE_LANG"] = "en"
+        os.environ["TERM"] = "xterm"
         os.execv(sys.executable, [sys.executable, "-m", "generator.cli", *args])
     chunks = []
     while True:
@@ -310,8 +311,14 @@ class Terminal(io.StringIO):
         return True
 
 
+@pytest.fixture
+def xterm(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal that can rewrite a line (not TERM=dumb)."""
+    monkeypatch.setenv("TERM", "xterm")
+
+
 def test_on_a_terminal_a_stage_shows_how_far_it_has_come_in_the_editors_language(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, xterm: None
 ) -> None:
     monkeypatch.setattr(stages, "REDRAW", 0)
     monkeypatch.delenv(messages.ENV, raising=False)
@@ -334,7 +341,7 @@ def test_on_a_terminal_a_stage_shows_how_far_it_has_come_in_the_editors_language
 
 
 def test_on_a_terminal_what_the_command_prints_clears_the_line_first(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], xterm: None
 ) -> None:
     terminal = Terminal()
     with stages.reporting(quiet=False, stream=terminal):
@@ -343,6 +350,19 @@ def test_on_a_terminal_what_the_command_prints_clears_the_line_first(
         stages.stage("assemble")
     assert terminal.getvalue().count(stages.CLEAR) == 4  # two stages, each cleared once
     assert capsys.readouterr().out == "kpis.yaml:1:1: warning: w\n"
+
+
+def test_a_dumb_terminal_gets_one_line_per_stage(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv(messages.ENV, "en")
+    terminal = Terminal()
+    with stages.reporting(quiet=False, stream=terminal):
+        stages.stage("validate")
+        stages.advance()
+        stages.stage("assemble")
+    assert terminal.getvalue() == (
+        "dxsite: checking the plan\ndxsite: assembling the site (search index, CSP)\n"
+    )
 
 
 def test_stages_are_not_reported_outside_a_command(capsys: pytest.CaptureFixture[str]) -> None:
