@@ -206,6 +206,23 @@ def test_every_model_and_field_is_described_in_english_and_in_japanese(
     assert JAPANESE.search(japanese), where
 
 
+def _descriptions(node: object) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["description"]] if isinstance(node.get("description"), str) else []
+        return own + [d for value in node.values() for d in _descriptions(value)]
+    if isinstance(node, list):
+        return [d for item in node for d in _descriptions(item)]
+    return []
+
+
+@pytest.mark.parametrize("rel", [rel for rel, _, _ in FILES.values()])
+def test_every_hint_of_an_editors_schema_is_in_english_and_in_japanese(rel: str) -> None:
+    schema = json.loads(schemas()[schema_name(rel)])
+    for found in _descriptions(schema):
+        english, _, japanese = found.partition("\n\nja: ")
+        assert english and "\n" not in english and JAPANESE.search(japanese), found
+
+
 def test_the_editors_guide_describes_the_fields_in_japanese_and_the_readme_in_english() -> None:
     kpi = next(m for m in models(FILES["kpis"][1], []) if m.__name__ == "Kpi")
     owner = kpi.model_fields["owner"].description

@@ -109,7 +109,8 @@ FiscalYear = Annotated[
                 {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
                 {"type": "string"},
             ],
-            "description": "A fiscal year (April–March): 2023, 2023年度, 令和5年度, R5 …",
+            "description": "A fiscal year (April–March): 2023, 2023年度, 令和5年度, R5 …\n\n"
+            "ja: 年度（4月〜翌年3月）: 2023、2023年度、令和5年度、R5 など",
         }
     ),
 ]

@@ -14,7 +14,9 @@ from .text import Text
 
 
 class Direction(enum.StrEnum):
-    """Which way is better."""
+    """Which way is better.
+
+    ja: どちらの向きが良いか。"""
 
     INCREASE = "increase"
     DECREASE = "decrease"
@@ -22,7 +24,9 @@ class Direction(enum.StrEnum):
 
 
 class Outcome(enum.StrEnum):
-    """What the build computes for a KPI; each grade of the scale names its outcome."""
+    """What the build computes for a KPI; each grade of the scale names its outcome.
+
+    ja: 数値目標についてビルドが計算する結果。評価の段階はそれぞれ、どの結果を表すかを書きます。"""
 
     ACHIEVED = "achieved"
     ON_TRACK = "on-track"

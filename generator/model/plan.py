@@ -73,7 +73,9 @@ PartialDate = Annotated[
 
 
 class Status(enum.StrEnum):
-    """Where the plan stands: 素案 (draft), 案 (proposal), 策定済 (adopted)."""
+    """Where the plan stands: 素案 (draft), 案 (proposal), 策定済 (adopted).
+
+    ja: 計画の状態: 素案（draft）、案（proposal）、策定済（adopted）。"""
 
     DRAFT = "draft"
     PROPOSAL = "proposal"
@@ -81,7 +83,9 @@ class Status(enum.StrEnum):
 
 
 class Licence(enum.StrEnum):
-    """The licence of the plan's content and open data."""
+    """The licence of the plan's content and open data.
+
+    ja: 計画の本文とオープンデータの利用条件。"""
 
     PDL = "PDL-1.0"
     CC_BY = "CC-BY-4.0"

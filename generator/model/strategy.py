@@ -13,7 +13,9 @@ from .text import Text
 
 
 class ActionStatus(enum.StrEnum):
-    """How far an action has come: 予定, 実施中, 完了, 延期, 休止, 中止."""
+    """How far an action has come: 予定, 実施中, 完了, 延期, 休止, 中止.
+
+    ja: 取組の進み具合: 予定、実施中、完了、延期、休止、中止。"""
 
     PLANNED = "planned"
     IN_PROGRESS = "in-progress"
@@ -28,7 +30,9 @@ CLOSED = (ActionStatus.DONE, ActionStatus.CANCELLED)
 
 
 class NationalPriority(enum.StrEnum):
-    """The 重点取組事項 of the national Municipal DX Promotion Plan an action serves."""
+    """The 重点取組事項 of the national Municipal DX Promotion Plan an action serves.
+
+    ja: 取組が当たる、国の自治体DX推進計画の重点取組事項。"""
 
     FRONTYARD = "frontyard"
     STANDARDIZATION = "standardization"

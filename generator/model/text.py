@@ -15,14 +15,22 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]"
 
 
 class Text(Model):
-    """Human-readable text in Japanese and, where translated, English."""
+    """Human-readable text in Japanese and, where translated, English.
+
+    ja: 読む人のための文。日本語と、翻訳があれば英語。"""
 
     ja: str
-    """The Japanese text (the authoritative version)."""
+    """The Japanese text (the authoritative version).
+
+    ja: 日本語の文（正本）。"""
     en: str | None = None
-    """The English translation; when missing, English pages show the Japanese with a notice."""
+    """The English translation; when missing, English pages show the Japanese with a notice.
+
+    ja: 英語の訳。ないときは、英語のページに日本語を注意書き付きで表示します。"""
     machine: bool = False
-    """True when the English was machine-translated (the site labels it)."""
+    """True when the English was machine-translated (the site labels it).
+
+    ja: 英語が機械翻訳なら true（サイトにその旨を表示します）。"""
 
     @model_validator(mode="before")
     @classmethod
@@ -35,7 +43,10 @@ class Text(Model):
     ) -> JsonSchemaValue:
         as_object = handler(core_schema)
         return {
-            "anyOf": [{"type": "string", "description": "Japanese text"}, as_object],
+            "anyOf": [
+                {"type": "string", "description": "Japanese text\n\nja: 日本語の文"},
+                as_object,
+            ],
         }
 
     def get(self, lang: str) -> str:

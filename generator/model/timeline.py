@@ -13,7 +13,9 @@ from .text import Text
 
 
 class MilestoneKind(enum.StrEnum):
-    """What kind of step a milestone is."""
+    """What kind of step a milestone is.
+
+    ja: 策定経過の項目の区分。"""
 
     MEETING = "meeting"
     WORKING_GROUP = "working-group"
@@ -25,7 +27,9 @@ class MilestoneKind(enum.StrEnum):
 
 
 class SubmitMethod(enum.StrEnum):
-    """How to submit a comment or an opinion."""
+    """How to submit a comment or an opinion.
+
+    ja: 意見の提出方法。"""
 
     FORM = "form"
     EMAIL = "email"
