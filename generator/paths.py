@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from .errors import BuildError
+from .messages import say
 
 MARKER = ".dxsite-site"
 """The file dxsite leaves in every site folder it writes: it replaces only folders holding it."""
@@ -31,7 +32,7 @@ def resolve(root: Path, path: Path) -> Path:
     try:
         return path.resolve()
     except (RuntimeError, OSError):
-        raise BuildError(f"{_rel(root, path)}: a symbolic link loop: remove the link") from None
+        raise BuildError(say("paths.loop", path=_rel(root, path))) from None
 
 
 def _outside(root: Path, path: Path) -> str:
@@ -39,13 +40,10 @@ def _outside(root: Path, path: Path) -> str:
     target = resolve(root, path)
     project = root.resolve()
     if target.is_relative_to(project / ".git"):
-        return f"{_rel(root, path)}: a symbolic link into .git, which holds the job's credentials"
+        return say("paths.into_git", path=_rel(root, path))
     if target.is_relative_to(project):
         return ""
-    return (
-        f"{_rel(root, path)}: a symbolic link to {target}, outside the project: "
-        "commit the file or folder itself"
-    )
+    return say("paths.outside", path=_rel(root, path), target=target)
 
 
 def source_file(root: Path, rel: str) -> Path | None:
@@ -58,7 +56,7 @@ def source_file(root: Path, rel: str) -> Path | None:
     if why:
         raise BuildError(why)
     if not stat.S_ISREG(path.stat().st_mode):
-        raise BuildError(f"{rel}: not a regular file")
+        raise BuildError(say("paths.not_regular", path=rel))
     return path
 
 
@@ -74,7 +72,7 @@ def check_tree(root: Path, top: Path) -> None:
             raise BuildError(why)
         real = resolve(root, folder)
         if real in seen:
-            raise BuildError(f"{_rel(root, folder)}: a folder linked into itself: remove the link")
+            raise BuildError(say("paths.folder_loop", path=_rel(root, folder)))
         seen.add(real)
         for entry in sorted(folder.iterdir()):
             why = _outside(root, entry)
@@ -84,22 +82,21 @@ def check_tree(root: Path, top: Path) -> None:
             if stat.S_ISDIR(mode):
                 pending.append(entry)
             elif not stat.S_ISREG(mode):
-                raise BuildError(f"{_rel(root, entry)}: not a regular file")
+                raise BuildError(say("paths.not_regular", path=_rel(root, entry)))
 
 
 def check_work_dir(root: Path, work: Path) -> None:
     """.dxsite/ is dxsite's own: it must be a real folder holding no symbolic link."""
     if work.is_symlink():
-        raise BuildError(f"{_rel(root, work)}: a symbolic link; dxsite keeps a real folder there")
+        raise BuildError(say("paths.work_link", path=_rel(root, work)))
     if work.exists() and not work.is_dir():
-        raise BuildError(f"{_rel(root, work)}: not a folder; dxsite keeps its work there")
+        raise BuildError(say("paths.work_not_folder", path=_rel(root, work)))
     for folder, dirs, files in os.walk(work):
         for name in dirs + files:
             path = Path(folder) / name
             if path.is_symlink():
                 raise BuildError(
-                    f"{_rel(root, path)}: a symbolic link in dxsite's work folder: "
-                    f"delete {_rel(root, work)}/ and build again"
+                    say("paths.work_holds_link", path=_rel(root, path), work=_rel(root, work))
                 )
 
 
@@ -108,14 +105,14 @@ def check_site_dir(root: Path, site_dir: Path) -> None:
     be a real folder, and one dxsite wrote (with the marker) unless it is empty."""
     shown = _rel(root, site_dir)
     if site_dir.is_symlink():
-        raise BuildError(f"{shown}: a symbolic link; dxsite writes the site into a real folder")
+        raise BuildError(say("paths.site_link", path=shown))
     real = resolve(root, site_dir)
     project = root.resolve()
     if project.is_relative_to(real):
-        raise BuildError(f"--site-dir {shown}: the site folder must not be or hold the project")
+        raise BuildError(say("paths.site_holds_project", path=shown))
     for name in FORBIDDEN_SITE_PARENTS:
         if real.is_relative_to(project / name):
-            raise BuildError(f"--site-dir {shown}: the site folder must not lie inside {name}/")
+            raise BuildError(say("paths.site_inside", path=shown, name=name))
     lexical = Path(os.path.abspath(site_dir))
     if lexical.is_relative_to(project) or lexical.is_relative_to(os.path.abspath(root)):
         why = _outside(root, site_dir.parent)
@@ -124,9 +121,6 @@ def check_site_dir(root: Path, site_dir: Path) -> None:
     if not site_dir.exists():
         return
     if not site_dir.is_dir():
-        raise BuildError(f"{shown}: not a folder; dxsite writes the site into a folder")
+        raise BuildError(say("paths.site_not_folder", path=shown))
     if any(site_dir.iterdir()) and not (site_dir / MARKER).is_file():
-        raise BuildError(
-            f"{shown}: a folder dxsite did not write (it has no {MARKER} file) and not empty: "
-            "dxsite replaces only its own site; empty it or choose another --site-dir"
-        )
+        raise BuildError(say("paths.site_not_ours", path=shown, marker=MARKER))

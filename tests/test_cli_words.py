@@ -48,6 +48,7 @@ def _session(tmp_path: Path, dxsite: Run, lang: str, monkeypatch: pytest.MonkeyP
     outputs.append(dxsite("accessibility", city, "--site-dir", str(empty), "--lang", lang))
     monkeypatch.setattr(accessibility, "run", lambda root, site, build: _report())
     outputs.append(dxsite("accessibility", city, "--lang", lang))
+    messages.use(None)  # --lang chose the language for this process
     return "\n".join(out for _, out in outputs)
 
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import paths
+from generator import messages, paths
 from tests.conftest import Run
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
@@ -43,6 +45,21 @@ def test_a_site_folder_that_is_a_link_out_of_the_project_is_refused_and_its_targ
 ) -> None:
     (scaffold / "site").symlink_to(outside)
     refused(dxsite, scaffold, "site: a symbolic link; dxsite writes the site into a real folder")
+    assert untouched(outside)
+
+
+def test_a_refused_path_is_explained_in_the_editors_language(
+    scaffold: Path, outside: Path, dxsite: Run
+) -> None:
+    shutil.rmtree(scaffold / "theme")
+    (scaffold / "theme").symlink_to(outside)
+    try:
+        said = f"theme: プロジェクトの外（{outside}）へのシンボリックリンクです: "
+        refused(dxsite, scaffold, said, "--lang", "ja")
+        said = f"theme: a symbolic link to {outside}, outside the project: "
+        refused(dxsite, scaffold, said, "--lang", "en")
+    finally:
+        messages.use(None)  # --lang chose the language for this process
     assert untouched(outside)
 
 

@@ -16,6 +16,7 @@ from .model import MODEL
 from .numbers import NUMBERS
 from .output import OUTPUT
 from .package import PACKAGE
+from .paths import PATHS
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "severity.error": {"ja": "エラー", "en": "error"},
@@ -130,6 +131,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **CITIZEN,
     **OUTPUT,
     **COMMANDS,
+    **PATHS,
     **ACCESSIBILITY,
     **ENGINES,
 }
