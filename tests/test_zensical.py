@@ -252,3 +252,18 @@ def test_building_with_zensical_where_it_is_not_installed_says_how_to_install_it
     assert code == 1
     assert "Zensical is not installed: install it with pip install 'dxsite[zensical]'" in out
     assert not (scaffold / "site").exists()
+
+
+@needs_zensical
+def test_a_failed_zensical_build_says_why_without_colours_or_a_traceback(
+    scaffold: Path, dxsite: Run
+) -> None:
+    chapter = next((scaffold / "plan/chapters/ja").glob("*.md"))
+    chapter.write_text(
+        chapter.read_text("utf-8") + "\n[どこにもない見出し](#nowhere)\n", encoding="utf-8"
+    )
+    code, out = dxsite("build", str(scaffold), "--engine", "zensical", "--strict")
+    assert code == 1
+    assert "zensical build (ja) failed:" in out and "anchor does not exist" in out
+    assert "\x1b[" not in out and "Traceback" not in out
+    assert not (scaffold / "site").exists()
