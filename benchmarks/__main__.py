@@ -67,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         started = time.perf_counter()
         print(f"measuring {size} ({args.repeat} run(s) per stage) …", flush=True)
-        results[size] = measure_size(size, work, repeat=args.repeat, serve=size == "S")
+        results[size] = measure_size(
+            size, work, repeat=args.repeat, serve=size in report.SERVE_SECONDS
+        )
         print(f"  done in {time.perf_counter() - started:.0f} s", flush=True)
         if args.profile:
             profile(size, work, args.output.parent)

@@ -9,18 +9,19 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from http import HTTPStatus
 from pathlib import Path
 
 from . import __version__, clock, engines, importer, stages
 from . import collect as exchange_collect
+from .apart import Apart
 from .errors import DxsiteError, PlanError
 from .messages import current, say
 from .model.fiscal import format_fiscal_year, parse_fiscal_year
 from .schema import write_schemas
 from .sheets import read as read_sheets
-from .site import THEME_DIR, WORK_DIR, Paths
+from .site import THEME_DIR, WORK_DIR, Paths, Ready, prepare
 from .site import build as build_site
 from .validate import Result, validate
 
@@ -43,17 +44,36 @@ def build(
     report: Report,
     pdf: bool = False,
     engine: str = engines.DEFAULT,
-) -> Result:
+) -> None:
     """Validate exactly as `check` does; build only a valid plan (with `engine`, see
-    generator/engines.py); raise PlanError otherwise."""
+    generator/engines.py); raise PlanError otherwise. Validation and rendering run in a child
+    process that ends before the builder starts (see `apart`), so the plan's memory is given
+    back while the builder runs."""
     stages.stage("validate")
-    result = validate(root)
-    report(result)
-    if result.project is None or result.failed(strict=strict):
-        raise PlanError(say("build.failed"))
     paths = Paths(root.resolve(), Path(os.path.abspath(site_dir)))
-    build_site(result.project, paths, strict=strict, pdf=pdf, engine=engine)
-    return result
+
+    def plan() -> Generator[tuple[Result, bool] | Ready, None, None]:
+        result = validate(root)
+        failed = result.failed(strict=strict)
+        project, result.project = result.project, None
+        yield result, failed
+        assert project is not None
+        yield prepare(project, paths, pdf=pdf)
+
+    with Apart(plan) as child:
+        validated = child.next()
+        assert isinstance(validated, tuple)
+        result, failed = validated
+        report(result)
+        if failed:
+            raise PlanError(say("build.failed"))
+
+        def write() -> Ready:
+            ready = child.finish(None)
+            assert isinstance(ready, Ready)
+            return ready
+
+        build_site(paths, write, strict=strict, pdf=pdf, engine=engine)
 
 
 def _snapshot(root: Path) -> dict[str, float]:

@@ -70,12 +70,16 @@ def _run(name: str, commands: dict[str, list[str]], epoch: str) -> None:
         raise BuildError("\n".join(failures))
 
 
-def mkdocs(configs: dict[str, Path], out: Path, *, strict: bool, epoch: str) -> None:
-    """Build every language with MkDocs into out/LANG."""
+def mkdocs(
+    configs: dict[str, Path], out: Path, *, strict: bool, epoch: str, dirty: bool = False
+) -> None:
+    """Build every language with MkDocs into out/LANG (`dirty`: only the pages whose source is
+    newer than their output there, see generator/incremental.py)."""
     commands = {
         lang: [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
         + ["-d", str(out / lang)]
         + (["--strict"] if strict else [])
+        + (["--dirty"] if dirty else [])
         for lang, config in configs.items()
     }
     _run("mkdocs", commands, epoch)
@@ -109,10 +113,22 @@ def zensical(configs: dict[str, Path], out: Path, *, strict: bool, epoch: str) -
     }
     _run("zensical", commands, epoch)
     for lang, config in configs.items():
+        shutil.rmtree(out / lang, ignore_errors=True)  # an earlier build's
         shutil.move(config.parent / ZENSICAL_SITE / lang, out / lang)
 
 
-def run(engine: str, configs: dict[str, Path], out: Path, *, strict: bool, epoch: str) -> None:
-    """Build every language with `engine` (one of ENGINES) into out/LANG."""
-    builders = {"mkdocs": mkdocs, "zensical": zensical}
-    builders[engine](configs, out, strict=strict, epoch=epoch)
+def run(
+    engine: str,
+    configs: dict[str, Path],
+    out: Path,
+    *,
+    strict: bool,
+    epoch: str,
+    dirty: bool = False,
+) -> None:
+    """Build every language with `engine` (one of ENGINES) into out/LANG; `dirty` (MkDocs only)
+    rebuilds only the pages whose source changed."""
+    if engine == "mkdocs":
+        mkdocs(configs, out, strict=strict, epoch=epoch, dirty=dirty)
+    else:
+        zensical(configs, out, strict=strict, epoch=epoch)

@@ -1,5 +1,5 @@
-"""Finish the assembled site: Japanese phrase breaks, a Content-Security-Policy on every page
-and one bilingual sitemap."""
+"""Finish the built pages: Japanese phrase breaks and a Content-Security-Policy on every page;
+dxsite's own 404 pages; one bilingual sitemap."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from xml.sax.saxutils import escape
 
 import markupsafe
 
-from .model.project import Project
+from .model.plan import PlanFile
 from .phrases import break_phrases
-from .render import notfound, text
+from .render import notfound
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _INLINE_STYLE = re.compile(r"<style(?P<attrs>[^>]*)>(?P<body>.*?)</style>", re.S)
@@ -56,7 +56,7 @@ def add_csp(html: str) -> str:
     return _CHARSET.sub(lambda m: m.group(0) + "\n    " + meta, html, count=1)
 
 
-def sitemap(project: Project, site: Path, site_url: str) -> str:
+def sitemap(site: Path, site_url: str) -> str:
     """A sitemap listing every page of both languages with hreflang alternates."""
     base = site_url.rstrip("/") + "/"
     pages = sorted(p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("index.html"))
@@ -101,17 +101,16 @@ def unescape_twice_escaped(html: str, site_name: str) -> str:
     return html
 
 
-def finish(site: Path, project: Project, site_url: str) -> None:
-    """Break Japanese between phrases, undo the theme's second escaping of the site name, add the
-    CSP to every HTML file, and replace the per-language sitemaps by one. The 404 pages are
-    dxsite's own, whole from any base path (generator/render/notfound.py)."""
-    notfound.write(site, project)
-    names = {lang: text.title(project.plan.title, lang) for lang in ("ja", "en")}
-    for path in site.rglob("*.html"):
-        lang = "en" if path.relative_to(site).parts[0] == "en" else "ja"
-        page = unescape_twice_escaped(break_phrases(path.read_text(encoding="utf-8")), names[lang])
-        path.write_text(add_csp(page), encoding="utf-8")
-    for stale in ("sitemap.xml.gz", "en/sitemap.xml.gz", "en/sitemap.xml"):
-        (site / stale).unlink(missing_ok=True)
-    if site_url:
-        (site / "sitemap.xml").write_text(sitemap(project, site, site_url), encoding="utf-8")
+def finish_page(html: str, site_name: str) -> str:
+    """A page as published: Japanese broken between phrases, the theme's second escaping of the
+    site name undone, the CSP added."""
+    return add_csp(unescape_twice_escaped(break_phrases(html), site_name))
+
+
+def write_not_found(site: Path, plan: PlanFile, names: dict[str, str]) -> None:
+    """dxsite's own 404 pages (generator/render/notfound.py), finished, at ROOT/404.html and
+    ROOT/en/404.html of the assembled `site`, whole from any base path."""
+    top = notfound.top_level(site)
+    for lang, root in notfound.ROOTS.items():
+        page = finish_page(notfound.page(plan, lang, top), names[lang])
+        (site / root / notfound.NOT_FOUND).write_text(page, encoding="utf-8")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -150,7 +151,18 @@ def page_items(html: str, url: str) -> list[dict[str, str]]:
     return entries
 
 
-def language_index(root: Path, exclude: tuple[Path, ...] = ()) -> list[dict[str, str]]:
+Items = Callable[[Path, str], list[dict[str, str]]]
+"""The index entries of the page at a path, whose link is the given URL."""
+
+
+def file_items(path: Path, url: str) -> list[dict[str, str]]:
+    """The index entries of the built page at `path`, read from the file."""
+    return page_items(path.read_text(encoding="utf-8"), url)
+
+
+def language_index(
+    root: Path, exclude: tuple[Path, ...] = (), items: Items = file_items
+) -> list[dict[str, str]]:
     """Every item of every page under `root` (one language), in page order."""
     entries: list[dict[str, str]] = []
     for path in sorted(root.rglob("index.html")):
@@ -158,16 +170,16 @@ def language_index(root: Path, exclude: tuple[Path, ...] = ()) -> list[dict[str,
         if rel in SKIP_PAGES or any(path.is_relative_to(other) for other in exclude):
             continue
         url = rel.removesuffix("index.html")
-        entries += page_items(path.read_text(encoding="utf-8"), url)
+        entries += items(path, url)
     return entries
 
 
-def write_indexes(roots: tuple[Path, ...]) -> None:
+def write_indexes(roots: tuple[Path, ...], items: Items = file_items) -> None:
     """Write ROOT/search/index.json for every language root of the assembled site (a root
     nested in another, like en/ in the Japanese root, is left out of the outer one)."""
     for root in roots:
         others = tuple(r for r in roots if r != root and r.is_relative_to(root))
-        entries = language_index(root, others)
+        entries = language_index(root, others, items)
         target = root / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         content = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))

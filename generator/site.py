@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,8 @@ from . import clock, engines, postprocess, search, stages
 from . import paths as safe
 from .errors import BuildError
 from .history import History
+from .incremental import Cache, stamp
+from .model.plan import PlanFile
 from .model.project import Project
 from .pdf import print_reports
 from .recorded import read_evidence
@@ -328,21 +330,39 @@ def _lock(paths: Paths) -> Iterator[None]:
         yield
 
 
+@dataclass
+class Ready:
+    """What the rest of a build needs from the plan once its pages are written."""
+
+    configs: dict[str, Path]
+    """The generated MkDocs config of each language."""
+    plan: PlanFile
+    """plan.yaml's contents: the site's name, the contact, whether it is a sample."""
+    years: list[int]
+    """The fiscal years of the yearly reports (printed with --pdf)."""
+
+
+def prepare(project: Project, paths: Paths, *, pdf: bool = False) -> Ready:
+    """Write the pages (see `render`) and keep what the rest of the build needs of the plan."""
+    configs = render(project, paths, pdf=pdf)
+    return Ready(configs, project.plan, report_years(Tracking.now(project)) if pdf else [])
+
+
 def build(
-    project: Project,
     paths: Paths,
+    write: Callable[[], Ready],
     *,
     strict: bool = False,
     pdf: bool = False,
     engine: str = engines.DEFAULT,
 ) -> None:
-    """Render, build both languages with `engine`, assemble ja at / and en at /en/, then swap
-    site/."""
+    """Write the pages (`write`, called once the build holds the project's lock), build both
+    languages with `engine`, assemble ja at / and en at /en/, then swap site/."""
     safe.check_work_dir(paths.root, paths.work)
     safe.check_site_dir(paths.root, paths.site_dir)
     with _lock(paths):
         try:
-            _build(project, paths, strict=strict, pdf=pdf, engine=engine)
+            _build(paths, write, strict=strict, pdf=pdf, engine=engine)
         except OSError as exc:
             where = exc.filename or paths.site_dir
             raise BuildError(f"{where}: {exc.strerror}: the previous site is unchanged") from None
@@ -357,30 +377,55 @@ def _release() -> None:
         ctypes.CDLL(None).malloc_trim(0)
 
 
-def _build(project: Project, paths: Paths, *, strict: bool, pdf: bool, engine: str) -> None:
+def _build(
+    paths: Paths, write: Callable[[], Ready], *, strict: bool, pdf: bool, engine: str
+) -> None:
     site_dir = paths.site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _recover(site_dir)
     safe.check_site_dir(paths.root, site_dir)
-    configs = render(project, paths, pdf=pdf)
+    ready = write()
+    configs = ready.configs
     _release()
+    epoch = source_date_epoch(paths.root)
+    cache = Cache(paths.work)
+    docs = {lang: paths.docs(lang) for lang in configs}
+    # MkDocs' dirty build, not under --strict: a page it does not rebuild repeats no warning
+    dirty = cache.prepare(
+        docs,
+        stamp(configs, theme_dir(paths.root), epoch, engine),
+        dirty=engine == "mkdocs" and not strict,
+    )
+    try:
+        engines.run(engine, configs, cache.mkdocs, strict=strict, epoch=epoch, dirty=dirty)
+    except BuildError:
+        if not dirty:
+            raise
+        cache.forget()  # e.g. strict: true in mkdocs.yml, which a dirty build's warning fails
+        engines.run(engine, configs, cache.mkdocs, strict=strict, epoch=epoch)
+    stages.stage("assemble")
+    names = {lang: text.title(ready.plan.title, lang) for lang in LANGS}
+    cache.finish(names)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{site_dir.name}-", dir=site_dir.parent))
     try:
         (staging / STAGING_MARKER).touch()
-        epoch = source_date_epoch(paths.root)
-        engines.run(engine, configs, staging, strict=strict, epoch=epoch)
-        stages.stage("assemble")
-        site = staging / "ja"
-        (staging / "en").rename(site / "en")
-        search.write_indexes((site, site / "en"))
-        postprocess.finish(site, project, paths.site_url)
+        site = staging / "site"
+        cache.copy_into(site)
+        search.write_indexes((site, site / "en"), cache.search_items(site))
+        postprocess.write_not_found(site, ready.plan, names)
+        if paths.site_url:
+            (site / "sitemap.xml").unlink(missing_ok=True)
+            (site / "sitemap.xml").write_text(
+                postprocess.sitemap(site, paths.site_url), encoding="utf-8"
+            )
         if pdf:
             stages.stage("pdf")
-            print_reports(site, report_years(Tracking.now(project)))
+            print_reports(site, ready.years)
         (site / safe.MARKER).write_text(
             "This folder was written by dxsite build, which replaces it on every build.\n",
             encoding="utf-8",
         )
+        cache.save()
         _swap(site, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

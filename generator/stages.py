@@ -132,6 +132,17 @@ def reporting(*, quiet: bool, stream: TextIO | None = None) -> Iterator[None]:
         progress.clear()
 
 
+def active() -> Progress | None:
+    """The reporter of this run (None when nothing is reported)."""
+    return _active
+
+
+def report_to(progress: Progress) -> None:
+    """Report to `progress` from now on (a child process relaying to its parent's reporter)."""
+    global _active
+    _active = progress
+
+
 def stage(key: str, total: int | None = None, **values: object) -> None:
     """Tell the reporter, if any, that the stage `stage.KEY` begins (of `total` steps)."""
     if _active is not None:

@@ -59,12 +59,15 @@ def test_benchmark_of_size_s_reports_every_stage_and_target(
     assert s["output"]["largest_pages"][0]["bytes"] > 0
     assert len(s["serve"]["rebuilds"]) == 3
     assert document["targets"] == report.targets(document["sizes"])
-    own, growth, *size_l, large, memory, serve, search = (t["status"] for t in document["targets"])
+    statuses = [t["status"] for t in document["targets"]]
+    own, growth, *size_l, large, memory, serve, serve_m, serve_l, search = statuses
     assert own in ("met", "missed") and serve in ("met", "missed")
     assert search in ("met", "missed") and s["stages"]["finish"]["search_seconds"] > 0
     assert s["stages"]["finish"]["search_bytes"] > 1000
     assert [growth, *size_l] == ["not measured"] * 4  # they need sizes M and L
     assert [large, memory] == ["not measured"] * 2  # they need sizes L and XL
+    assert [serve_m, serve_l] == ["not measured"] * 2
+    assert 0 < s["serve"]["cpu_seconds"] < s["serve"]["first_cpu_seconds"]
     assert s["output"]["pages_over_limit"] == 0
     printed = capsys.readouterr().out
     assert "whole `dxsite build`" in printed

@@ -23,7 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..messages.catalogue import CATALOGUE
-from ..model.project import Project
+from ..model.plan import PlanFile
 from . import text
 from .contact import contact_html
 from .labels import LABELS
@@ -83,7 +83,7 @@ def top_level(site: Path) -> list[str]:
     return sorted(p.name for p in site.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
-def page(project: Project, lang: str, top: list[str]) -> str:
+def page(plan: PlanFile, lang: str, top: list[str]) -> str:
     """The 404 page of `lang` (at ROOT/404.html or ROOT/en/404.html): both languages, its own
     first, with links relative to where the file lies."""
 
@@ -93,7 +93,6 @@ def page(project: Project, lang: str, top: list[str]) -> str:
             path = path.removeprefix("en/") if path.startswith("en/") else "../" + path
         return path or "./"
 
-    plan = project.plan
     order = [lang, "en" if lang == "ja" else "ja"]
     words = {code: {word: CATALOGUE[f"a11y.404.{word}"][code] for word in _WORDS} for code in order}
     names = {lang: Markup(text.title(plan.title, lang))}
@@ -114,10 +113,3 @@ def page(project: Project, lang: str, top: list[str]) -> str:
             script=Markup(script),
         )
     )
-
-
-def write(site: Path, project: Project) -> None:
-    """Replace the 404 pages MkDocs wrote (ROOT/404.html, ROOT/en/404.html) by dxsite's."""
-    top = top_level(site)
-    for lang, root in ROOTS.items():
-        (site / root / NOT_FOUND).write_text(page(project, lang, top), encoding="utf-8")
