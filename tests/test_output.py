@@ -172,6 +172,15 @@ def test_github_format_annotates_every_location_and_groups_the_log(
     assert all(line.startswith(commands) for line in lines if line.lstrip().startswith("::"))
 
 
+def test_a_reader_that_stops_early_gets_no_traceback(fifty: Path) -> None:
+    command = [sys.executable, "-m", "generator.cli", "check", str(fifty), "--verbose"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # as `| head` does, before dxsite has written a line
+    assert process.wait(timeout=120) == 141
+    assert process.stderr.read() == b""
+
+
 def test_json_format_holds_every_finding(fifty: Path, dxsite: Run, english: None) -> None:
     code, out = dxsite("check", str(fifty), "--format", "json")
     assert code == 0
