@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator import search
+
 from .report import PAGE_BYTES
 from .synthetic import REPO, write_plan
 
@@ -125,13 +127,14 @@ def site_stats(site: Path, largest: int = 5) -> dict[str, Any]:
         ((p.stat().st_size, p.relative_to(site).as_posix()) for p in files if p.suffix == ".html"),
         reverse=True,
     )
-    search = [p.stat().st_size for p in files if p.name == "search_index.json"]
+    indexes = {(site / search.INDEX).resolve(), (site / "en" / search.INDEX).resolve()}
+    found = [p.stat().st_size for p in files if p.resolve() in indexes]
     return {
         "bytes": sum(p.stat().st_size for p in files),
         "files": len(files),
         "html_pages": len(html),
         "html_bytes": sum(size for size, _ in html),
-        "search_index_bytes": sum(search),
+        "search_index_bytes": sum(found),
         "largest_pages": [{"path": path, "bytes": size} for size, path in html[:largest]],
         "pages_over_limit": sum(1 for size, _ in html if size > PAGE_BYTES),
     }

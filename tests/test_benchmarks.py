@@ -64,6 +64,7 @@ def test_benchmark_of_size_s_reports_every_stage_and_target(
     assert own in ("met", "missed") and serve in ("met", "missed")
     assert search in ("met", "missed") and s["stages"]["finish"]["search_seconds"] > 0
     assert s["stages"]["finish"]["search_bytes"] > 1000
+    assert s["output"]["search_index_bytes"] == s["stages"]["finish"]["search_bytes"]
     assert [growth, *size_l] == ["not measured"] * 4  # they need sizes M and L
     assert [large, memory] == ["not measured"] * 2  # they need sizes L and XL
     assert [serve_m, serve_l] == ["not measured"] * 2
