@@ -247,7 +247,10 @@ def _memory(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
         f" ({ratios[size]:.2f}×)"
         for size, r in measured.items()
     )
-    why = "dxsite's process keeps the plan and its rendered pages while both MkDocs builds run"
+    why = (
+        "the peak is the render child (the plan and one language's pages) beside dxsite's "
+        "process, or both MkDocs builds beside it (generator/apart.py)"
+    )
     return _target(name, all(v <= MEMORY_RATIO for v in ratios.values()), figures, why)
 
 
