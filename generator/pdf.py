@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import accessibility
 from .errors import BuildError
+from .messages import say
 from .render.pages import report_pdf
 
 _FOOTER = (
@@ -56,9 +57,7 @@ def print_reports(site: Path, years: list[int]) -> list[Path]:
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
-        raise BuildError(
-            "--pdf needs Playwright: pip install 'dxsite[pdf]' (and apt-get install chromium)"
-        ) from None
+        raise BuildError(say("pdf.needs_playwright")) from None
     written = []
     try:
         with (
@@ -87,5 +86,5 @@ def print_reports(site: Path, years: list[int]) -> list[Path]:
                     written.append(target)
             browser.close()
     except Error as exc:
-        raise BuildError(f"printing the yearly reports failed: {exc.message}") from None
+        raise BuildError(say("pdf.failed", problem=exc.message)) from None
     return written

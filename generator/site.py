@@ -30,6 +30,7 @@ from . import paths as safe
 from .errors import BuildError
 from .history import History
 from .incremental import Cache, stamp
+from .messages import say
 from .model.plan import PlanFile
 from .model.project import Project
 from .pdf import print_reports
@@ -116,7 +117,7 @@ def _user_config(
     try:
         loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as exc:
-        raise BuildError(f"mkdocs.yml: {exc}") from None
+        raise BuildError(say("build.config_yaml", problem=exc)) from None
     return loaded if isinstance(loaded, dict) else {}
 
 
@@ -325,7 +326,7 @@ def _lock(paths: Paths) -> Iterator[None]:
         try:
             fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print("dxsite: another build of this project is running; waiting for it", flush=True)
+            print(say("build.waiting"), flush=True)
             fcntl.flock(file, fcntl.LOCK_EX)
         yield
 
@@ -365,7 +366,7 @@ def build(
             _build(paths, write, strict=strict, pdf=pdf, engine=engine)
         except OSError as exc:
             where = exc.filename or paths.site_dir
-            raise BuildError(f"{where}: {exc.strerror}: the previous site is unchanged") from None
+            raise BuildError(say("build.os_error", where=where, problem=exc.strerror)) from None
 
 
 def _release() -> None:

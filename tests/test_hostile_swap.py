@@ -4,6 +4,8 @@ leave a complete site (the old or the new one), and the next build cleans up wha
 from __future__ import annotations
 
 import errno
+import fcntl
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -116,7 +118,7 @@ def test_concurrent_builds_of_one_project_never_crash_and_leave_a_complete_site(
 
 
 def test_a_full_disk_while_building_is_a_message_and_the_previous_site_is_kept(
-    scaffold: Path, dxsite: Run, monkeypatch: pytest.MonkeyPatch
+    scaffold: Path, dxsite: Run, monkeypatch: pytest.MonkeyPatch, english: None
 ) -> None:
     assert dxsite("build", str(scaffold))[0] == 0
     before = (scaffold / "site/index.html").read_bytes()
@@ -131,3 +133,32 @@ def test_a_full_disk_while_building_is_a_message_and_the_previous_site_is_kept(
     assert "Traceback" not in out
     assert (scaffold / "site/index.html").read_bytes() == before
     assert leftovers(scaffold) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "dxsite: このプロジェクトの別のビルドが動いています。終わるのを待ちます"),
+        ("en", "dxsite: another build of this project is running; waiting for it"),
+    ],
+)
+def test_a_build_that_finds_another_running_says_it_waits_in_the_editors_language(
+    scaffold: Path, lang: str, said: str
+) -> None:
+    dxsite = Path(sys.executable).with_name("dxsite")
+    (scaffold / ".dxsite").mkdir()
+    with open(scaffold / ".dxsite/build.lock", "a+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        waiting = subprocess.Popen(
+            [str(dxsite), "build", str(scaffold), "--lang", lang, "--quiet"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        assert waiting.stdout is not None
+        assert select.select([waiting.stdout], [], [], 60)[0], "the waiting build said nothing"
+        assert waiting.stdout.readline().rstrip("\n") == said
+        fcntl.flock(held, fcntl.LOCK_UN)
+    out = waiting.communicate(timeout=120)[0]
+    assert waiting.returncode == 0, out
+    assert complete(scaffold / "site")

@@ -20,4 +20,25 @@ BUILD: dict[str, dict[str, str]] = {
         "en": "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, from 0 to {limit} "
         '(got "{value}")',
     },
+    "build.waiting": {
+        "ja": "dxsite: このプロジェクトの別のビルドが動いています。終わるのを待ちます",
+        "en": "dxsite: another build of this project is running; waiting for it",
+    },
+    "build.os_error": {
+        "ja": "{where}: {problem}: 以前のサイトはそのままです",
+        "en": "{where}: {problem}: the previous site is unchanged",
+    },
+    "build.config_yaml": {
+        "ja": "mkdocs.yml: YAML として読めません: {problem}",
+        "en": "mkdocs.yml: not valid YAML: {problem}",
+    },
+    "pdf.needs_playwright": {
+        "ja": "--pdf には Playwright が必要です: pip install 'dxsite[pdf]'"
+        "（と apt-get install chromium）を実行してください",
+        "en": "--pdf needs Playwright: pip install 'dxsite[pdf]' (and apt-get install chromium)",
+    },
+    "pdf.failed": {
+        "ja": "年次報告の PDF を印刷できませんでした: {problem}",
+        "en": "printing the yearly reports failed: {problem}",
+    },
 }
