@@ -214,10 +214,12 @@ def expected(error: ErrorDetails, doc: Document, model: type[BaseModel]) -> str:
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         text = model_at(model, loc) is Text
         return say("expected.text_map" if text else "expected.map", found=found)
-    if kind == "enum":
+    if kind in ("enum", "literal_error"):
         annotation = model_at(model, loc)
         members: list[Any] = list(annotation) if isinstance(annotation, enum.EnumMeta) else []
-        choices = [str(m.value) for m in members]
+        choices = [str(m.value) for m in members] or re.findall(
+            r"'([^']*)'", str((error.get("ctx") or {}).get("expected", ""))
+        )
         near = ""
         if isinstance(value, str):
             near = _word_for(value, _choice_words(choices)) or did_you_mean(value, choices)
