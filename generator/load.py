@@ -27,6 +27,7 @@ from . import yamlhints
 from .diagnostics import Diagnostic, Severity
 from .fold import refold, source_lines
 from .messages import say
+from .paths import escape
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
@@ -410,13 +411,8 @@ def _outside(path: Path, rel: str) -> str:
     root = path
     for _ in Path(rel).parts:
         root = root.parent
-    project = root.resolve()
-    target = path.resolve()
-    if target.is_relative_to(project / ".git"):
-        return say("load.into_git")
-    if not target.is_relative_to(project):
-        return say("load.outside")
-    return ""
+    where = escape(root.resolve(), path.resolve())
+    return say({"git": "load.into_git", "outside": "load.outside"}[where]) if where else ""
 
 
 def _unreadable(path: Path, rel: str) -> str:

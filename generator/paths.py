@@ -35,15 +35,23 @@ def resolve(root: Path, path: Path) -> Path:
         raise BuildError(say("paths.loop", path=_rel(root, path))) from None
 
 
+def escape(project: Path, target: Path) -> str:
+    """Where the resolved `target` leads from the resolved `project`: "git" into .git (which holds
+    the job's credentials), "outside" out of the project, "" when it stays inside."""
+    if target.is_relative_to(project / ".git"):
+        return "git"
+    return "" if target.is_relative_to(project) else "outside"
+
+
 def _outside(root: Path, path: Path) -> str:
     """Why `path` leads out of the project ("" when it stays inside)."""
     target = resolve(root, path)
-    project = root.resolve()
-    if target.is_relative_to(project / ".git"):
+    where = escape(root.resolve(), target)
+    if where == "git":
         return say("paths.into_git", path=_rel(root, path))
-    if target.is_relative_to(project):
-        return ""
-    return say("paths.outside", path=_rel(root, path), target=target)
+    if where == "outside":
+        return say("paths.outside", path=_rel(root, path), target=target)
+    return ""
 
 
 def source_file(root: Path, rel: str) -> Path | None:
