@@ -13,11 +13,11 @@ script boundaries), so 「行政手続のオンライン化」 still finds 「�
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 INDEX = "search/index.json"
@@ -48,11 +48,11 @@ class Item:
     text: list[str] = field(default_factory=list)
 
 
-class _Article(HTMLParser):
-    """Collects the items of a page's <article>."""
+class _Article:
+    """Collects the items of a page's <article> from its tags and texts, as `feed` hands them
+    over (the same calls, in the same order, as html.parser would make)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.items: list[Item] = []
         self.stack: list[str] = []
         self.article = -1
@@ -77,7 +77,8 @@ class _Article(HTMLParser):
         if self.article < 0 or self.excluded >= 0:
             return
         if "data-search-exclude" in names:
-            self.excluded = depth
+            if tag not in _VOID:
+                self.excluded = depth
             return
         ident = names.get("id") or ""
         if tag in _HEADINGS and not self.row and (ident or tag == "h1"):
@@ -93,6 +94,10 @@ class _Article(HTMLParser):
             self.cell = 0
         if tag not in _INLINE:
             self._text(" ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID or tag not in self.stack:
@@ -112,7 +117,7 @@ class _Article(HTMLParser):
                 self.article = -2
             if self.stack.pop() == tag:
                 break
-        if tag not in _INLINE:
+        if tag not in _INLINE and self.excluded < 0:
             self._text(" ")
 
     def handle_data(self, data: str) -> None:
@@ -131,15 +136,97 @@ class _Article(HTMLParser):
             item.text.append(data)
 
 
+_MARKUP = re.compile(
+    r"<(?:(?P<end>/)?(?P<tag>[a-zA-Z][^\t\n\r\f />\x00]*)"
+    r"(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(?P<close>/?)>"
+    r"|!--.*?--!?>|![^>]*>|\?[^>]*>)",
+    re.S,
+)
+"""A tag (start or end, with its attributes), a comment, a declaration or a processing
+instruction; everything between two of them is text."""
+_ATTRIBUTE = re.compile(r"""([^\s=/>][^\s=>]*)(\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
+_RAW_TEXT = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
+"""Elements whose content is text up to their end tag, tags and all (as html.parser reads them)."""
+_ARTICLE = re.compile(r"<article[\s/>]", re.I)
+
+
+def _attributes(source: str) -> list[tuple[str, str | None]]:
+    """A start tag's attributes as html.parser gives them (names in lower case, values
+    unquoted and unescaped, None for an attribute written without a value), or none at all
+    when it cannot hold the two the index reads: an id or data-search-exclude."""
+    lowered = source.lower()
+    if "id" not in lowered and "data-search-exclude" not in lowered:
+        return []
+    found: list[tuple[str, str | None]] = []
+    for name, equals, value in _ATTRIBUTE.findall(source):
+        if value[:1] in ("'", '"') and value[-1:] == value[:1] and len(value) > 1:
+            value = value[1:-1]
+        found.append((name.lower(), html.unescape(value) if equals else None))
+    return found
+
+
+def _end_of(tag: str, page: str, position: int) -> int:
+    """Where the element `tag` that starts before `position` ends (after its end tag), counting
+    the elements of the same name inside it and passing over the text of scripts and styles:
+    a left-out subtree (a chart's SVG) is skipped whole, not read tag by tag."""
+    depth = 1
+    names = "|".join({re.escape(tag), *_RAW_TEXT})
+    pattern = re.compile(rf"<(/?)({names})(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
+    while match := pattern.search(page, position):
+        position = match.end()
+        name = match[2].lower()
+        if name != tag:
+            if not match[1]:
+                end = _RAW_TEXT[name].search(page, position)
+                position = end.start() if end else len(page)
+            continue
+        if match[1]:
+            depth -= 1
+        elif not match[0].endswith("/>"):
+            depth += 1
+        if depth == 0:
+            return position
+    return len(page)
+
+
+def feed(article: _Article, page: str) -> None:
+    """Hand the tags and texts of `page`, from its first <article> on, to `article`."""
+    start = _ARTICLE.search(page)
+    position = start.start() if start else len(page)
+    while match := _MARKUP.search(page, position):
+        if match.start() > position:
+            article.handle_data(html.unescape(page[position : match.start()]))
+        position = match.end()
+        if match["tag"] is None:
+            continue
+        tag = match["tag"].lower()
+        if match["end"]:
+            article.handle_endtag(tag)
+        elif match["close"]:
+            article.handle_startendtag(tag, _attributes(match["attrs"]))
+        else:
+            article.handle_starttag(tag, _attributes(match["attrs"]))
+            if tag in _RAW_TEXT:
+                end = _RAW_TEXT[tag].search(page, position)
+                stop = end.start() if end else len(page)
+                if stop > position:
+                    article.handle_data(page[position:stop])
+                position = stop
+            elif article.excluded == len(article.stack) and article.stack[-1:] == [tag]:
+                position = _end_of(tag, page, position)
+                article.handle_endtag(tag)
+    if position < len(page):
+        article.handle_data(html.unescape(page[position:]))
+
+
 def _clean(parts: list[str]) -> str:
     return _SPACES.sub(" ", "".join(parts)).strip()
 
 
-def page_items(html: str, url: str) -> list[dict[str, str]]:
+def page_items(document: str, url: str) -> list[dict[str, str]]:
     """The items of one built page, as index entries (u: link, t: title, p: page, x: text)."""
     parser = _Article()
-    parser.feed(html)
-    parser.close()
+    feed(parser, document)
     page = next((_clean(i.title) for i in parser.items if not i.anchor), "")
     entries = []
     for item in parser.items:

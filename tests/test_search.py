@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.search import holds_query, queries
 from generator import search
+
+from .conftest import ROOT, build_as_of
 
 PAGE = """<html><body><nav><h2 id="__nav">menu</h2></nav><article class="md-content__inner">
 <h1 id="dx">行政のDX</h1><p>リード文</p>
@@ -124,3 +128,112 @@ def test_the_query_sets_hold_at_least_50_japanese_queries_of_every_kind_and_an_e
     assert {q.kind for q in ja} == {"kanji", "compound", "katakana", "kana", "latin", "number"}
     assert len([q for q in chosen if q.lang == "en"]) >= 40
     assert all(q.expect for q in chosen)
+
+
+class HtmlParserArticle(HTMLParser):
+    """The reference reading: Python's own html.parser handing the page to the index's
+    _Article, as the index did before it read pages with its own tokenizer."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.article = search._Article()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.article.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.article.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.article.handle_data(data)
+
+
+def _read_by_html_parser(page: str) -> list[search.Item]:
+    reference = HtmlParserArticle()
+    reference.feed(page)
+    reference.close()
+    return reference.article.items
+
+
+def _read_by_the_index(page: str) -> list[search.Item]:
+    article = search._Article()
+    search.feed(article, page)
+    return article.items
+
+
+def _same_items(page: str) -> None:
+    def entries(items: list[search.Item]) -> list[tuple[str, str, str]]:
+        return [(i.anchor, search._clean(i.title), search._clean(i.text)) for i in items]
+
+    assert entries(_read_by_the_index(page)) == entries(_read_by_html_parser(page))
+
+
+@pytest.fixture(scope="module")
+def built_pages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    project = tmp_path_factory.mktemp("shipped") / "project"
+    build_as_of(ROOT, project, "1796083200")
+    return sorted((project / ".dxsite" / "build" / "mkdocs").rglob("*.html"))
+
+
+def test_every_built_page_of_the_shipped_plan_is_read_as_html_parser_reads_it(
+    built_pages: list[Path],
+) -> None:
+    assert len(built_pages) > 30
+    for path in built_pages:
+        _same_items(path.read_text(encoding="utf-8"))
+
+
+_TAGS = ["div", "p", "h1", "h2", "h3", "table", "tr", "td", "th", "span", "a", "svg", "section"]
+_TAGS += ["br", "img", "wbr", "script", "style", "article", "strong", "TR", "Td"]
+_TEXT = st.text(st.sampled_from(list("ab 行政<>&;#x41\"'/=-!")), max_size=8).map(
+    lambda t: t.replace("<", "&lt;")
+)
+_ATTRIBUTES = st.lists(
+    st.sampled_from(
+        [
+            ' id="a"',
+            " ID='b&amp;c'",
+            " id=plain",
+            " data-search-exclude",
+            ' data-search-exclude=""',
+            ' data-id="no"',
+            ' title="x > y"',
+            " hidden",
+            ' class="id"',
+        ]
+    ),
+    max_size=3,
+).map("".join)
+
+
+def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    def join(tag: str, attrs: str, inner: list[str], closed: bool) -> str:
+        if tag.lower() in ("br", "img", "wbr"):
+            return f"<{tag}{attrs}>" if not closed else f"<{tag}{attrs}/>"
+        if tag.lower() in ("script", "style"):
+            return f"<{tag}{attrs}>a<b>c</b> 1 &amp; <p></{tag}>"
+        return f"<{tag}{attrs}>{''.join(inner)}</{tag}>"
+
+    return st.builds(
+        join, st.sampled_from(_TAGS), _ATTRIBUTES, st.lists(children, max_size=4), st.booleans()
+    )
+
+
+_FRAGMENTS = st.recursive(
+    st.one_of(_TEXT, st.just("<!-- <h2 id=x>not a tag</h2> -->"), st.just("&amp;&#12354;")),
+    _element,
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(_FRAGMENTS, max_size=4),
+    st.lists(_FRAGMENTS.filter(lambda f: "<article" not in f), max_size=2),
+)
+def test_any_well_formed_page_is_read_as_html_parser_reads_it(
+    content: list[str], around: list[str]
+) -> None:
+    """The page around the article (the theme: one article per page) is not read at all."""
+    body = "".join(content)
+    _same_items(f"<html><body>{''.join(around)}<article><h1>T</h1>{body}</article>x</body></html>")
