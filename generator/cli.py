@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, commands, engines, importer, messages, stages
+from . import __version__, commands, engines, messages, stages
 from .config import theme_changes
 from .diagnostics import Severity, arrange, summary
 from .errors import DxsiteError
@@ -162,6 +162,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Write the answers of returned progress sheets into kpis.yaml and plan/strategies.yaml."""
+    from . import importer  # the Excel libraries, only where they are used
+
     year = commands.fiscal_year(args.year) if args.year else None
     try:
         outcome = commands.import_sheets(

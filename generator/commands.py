@@ -12,18 +12,20 @@ import time
 from collections.abc import Callable, Generator
 from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import __version__, clock, engines, importer, stages
-from . import collect as exchange_collect
+from . import __version__, clock, engines, stages
 from .apart import Apart
 from .errors import DxsiteError, PlanError
 from .messages import current, say
 from .model.fiscal import format_fiscal_year, parse_fiscal_year
 from .schema import write_schemas
-from .sheets import read as read_sheets
 from .site import THEME_DIR, WORK_DIR, Paths, Ready, prepare
 from .site import build as build_site
 from .validate import Result, validate
+
+if TYPE_CHECKING:
+    from .importer import Outcome
 
 SCAFFOLD = Path(__file__).with_name("scaffold")
 REQUIREMENTS = """\
@@ -160,6 +162,8 @@ def collect(
     root: Path, year: int, out: Path, owner: str | None, *, together: bool, report: Report
 ) -> list[Path]:
     """Validate as `check` does, then write the progress workbooks of a valid plan."""
+    from . import collect as exchange_collect  # the Excel libraries, only where they are used
+
     result = validate(root)
     if result.project is None:
         report(result)
@@ -168,10 +172,11 @@ def collect(
     return exchange_collect.collect(result.project, year, out, chosen)
 
 
-def import_sheets(
-    root: Path, files: list[Path], year: int | None, *, dry_run: bool
-) -> importer.Outcome:
+def import_sheets(root: Path, files: list[Path], year: int | None, *, dry_run: bool) -> Outcome:
     """Read returned sheets and write their answers into the plan (see `importer`)."""
+    from . import importer  # the Excel libraries, only where they are used
+    from .sheets import read as read_sheets
+
     sheets = [sheet for path in files for sheet in read_sheets(path)]
     years = sorted({s.year for s in sheets})
     if year is None:
