@@ -51,3 +51,8 @@ def span(start: int, end: int, lang: str) -> str:
 def percent(value: float | None, lang: str) -> str:
     """Progress in % with no decimals, or a dash."""
     return "—" if value is None else f"{value:.0f}%"
+
+
+def paren(words: str, lang: str) -> str:
+    """Words in parentheses after others: （令和6年度） / (FY2024)."""
+    return f"（{words}）" if lang == "ja" else f" ({words})"

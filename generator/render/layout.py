@@ -46,6 +46,28 @@ LIST_LIMIT = 200
 KPIs, actions and changes) moves to pages of this many items, linked from where it stood."""
 
 
+def page_url(path: str) -> str:
+    """The directory URL MkDocs gives a page: kpis/index.md → kpis/, kpis/a.md → kpis/a/."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from one page to another, as the browser resolves it: up to the folder the two
+    URLs share, then down (page paths are slugs, so no segment needs normalising)."""
+    here = page_url(from_path).split("/")[:-1]
+    there = page_url(to_path).split("/")[:-1]
+    shared = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        shared += 1
+    parts = [".."] * (len(here) - shared) + there[shared:]
+    return "/".join(parts) + "/" if parts else "./"
+
+
 def list_pages(base: str, items: int) -> list[tuple[int, str]]:
     """The pages of a list of `items` under `base`: (1, base/index.md), (2, base/2.md) …;
     none when the list stays where it is."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,15 +12,15 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .. import stages
-from ..history import ACTION_KINDS, KPI_KINDS, History
-from ..model.kpi import Grade, Kpi, Outcome
+from ..history import KPI_KINDS, History
+from ..model.kpi import Grade, Kpi
 from ..model.strategy import Schedule, Strategy
 from ..model.text import Text
 from ..model.timeline import MilestoneKind
 from ..progress import Assessment
 from ..report import Change, report_years, yearly_report
 from ..search import JA_SEPARATOR
-from ..tracking import Tracking, span
+from ..tracking import Tracking
 from . import cards, contact, labels, layout, statement, text
 from . import format as fmt
 from .chapter import render_chapter
@@ -38,7 +37,9 @@ from .charts import (
 )
 from .data import FORMULA_STARTS, attribution, kpi_csv_name
 from .feed import FEED, feed_entries
+from .layout import page_url, relative
 from .method import worked_example
+from .rows import SYMBOLS, Rows
 
 Nav = list[dict[str, Any]]
 Updated = Callable[[tuple[str, ...]], str | None]
@@ -92,16 +93,6 @@ def sources(path: str) -> tuple[str, ...]:
     if path.startswith("chapters/"):
         return (f"plan/chapters/*/*-{path.removeprefix('chapters/').removesuffix('.md')}.md",)
     return _SOURCES.get(path.split("/")[0].removesuffix(".md"), ("plan/plan.yaml",))
-
-
-SYMBOLS = {
-    Outcome.ACHIEVED: "◎",
-    Outcome.ON_TRACK: "○",
-    Outcome.BEHIND: "△",
-    Outcome.NOT_MEASURED: "－",
-    Outcome.NOT_REPORTED: "！",
-    Outcome.NOT_ASSESSABLE: "／",
-}
 
 
 @dataclass
@@ -163,22 +154,6 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def page_url(path: str) -> str:
-    """The directory URL MkDocs gives a page: kpis/index.md → kpis/, kpis/a.md → kpis/a/."""
-    stem = path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
-
-
-def relative(from_path: str, to_path: str) -> str:
-    """A link from one page to another, as the browser resolves it."""
-    target = "/" + page_url(to_path)
-    here = "/" + page_url(from_path)
-    rel = posixpath.relpath(target, here)
-    return "./" if rel == "." else rel + "/"
-
-
 class PageRenderer:
     """Everything the templates need for one language."""
 
@@ -206,6 +181,16 @@ class PageRenderer:
         )
         self.assessments: dict[str, Assessment] = tracking.assessments
         self.owner = self._owners()
+        self.words = {k: v[lang] for k, v in labels.LABELS.items()}
+        """The labels in this language (the templates' `L`)."""
+        strategies = project.strategies.strategies
+        self.measure_pages = {
+            m.id: layout.measure_page(s, m) for s in strategies for m in s.measures
+        }
+        """The page that lists each measure's actions, by measure id."""
+        self.names = {s.id: s.name for s in strategies}
+        self.names |= {m.id: m.name for s in strategies for m in s.measures}
+        """The name of each strategy and measure, by id."""
         self.has = {
             "kpis": bool(project.kpis.kpis),
             "actions": any(m.actions for s in project.strategies.strategies for m in s.measures),
@@ -248,16 +233,15 @@ class PageRenderer:
 
     def _common(self, path: str) -> dict[str, Any]:
         lang = self.lang
+        rows = Rows(self, path)
         data_depth = page_url(path).count("/") + (1 if lang == "en" else 0)
         return {
             "lang": lang,
-            "L": {k: v[lang] for k, v in labels.LABELS.items()},
+            "L": self.words,
             "plan": self.project.plan,
             "assessments": self.assessments,
             "link": lambda to: relative(path, to),
-            "action_link": lambda p: (
-                relative(path, layout.measure_page(p.strategy, p.measure)) + f"#{p.action.id}"
-            ),
+            "action_link": rows.action_link,
             "data_url": "../" * data_depth + "data/",
             "title": lambda v: text.title(v, lang),
             "fy": lambda y: fmt.year(y, lang),
@@ -265,10 +249,17 @@ class PageRenderer:
             "qty": lambda v, kpi: fmt.quantity(v, kpi.precision, kpi.unit, lang),
             "pct": lambda v: fmt.percent(v, lang),
             "symbol": SYMBOLS.get,
-            "date": self._date,
-            "yen": self._yen,
-            "schedule": self._schedule,
-            "national": lambda p: labels.NATIONAL_PRIORITY[p.value][lang],
+            "date": self.date,
+            "grade": rows.grade,
+            "kpi_table": rows.kpi_table,
+            "action_table": rows.action_table,
+            "status_items": rows.status_items,
+            "grade_items": rows.grade_items,
+            "overdue_table": rows.overdue_table,
+            "unreported_table": rows.unreported_table,
+            "report_changes": rows.report_changes,
+            "report_kpis": rows.report_kpis,
+            "report_actions": rows.report_actions,
             "action_status": lambda s: status_word(str(s), lang),
             "year": self.tracking.year,
             "summary": self.summary,
@@ -283,7 +274,7 @@ class PageRenderer:
             "kind": lambda k: labels.MILESTONE_KIND[k.value][lang],
             "method": lambda m: labels.SUBMIT_METHOD[m.value][lang],
             "status_label": labels.STATUS[self.project.plan.status.value][lang],
-            "paren": lambda words: f"（{words}）" if lang == "ja" else f" ({words})",
+            "paren": lambda words: fmt.paren(words, lang),
             "dot": labels.DOT[lang],
             "comma": labels.COMMA[lang],
             "url_link": contact.link,
@@ -294,7 +285,7 @@ class PageRenderer:
 
     def _closing(self, end: str) -> Markup:
         """「〜2023年7月3日締切」: a consultation known only by its closing date."""
-        day = Markup('<time datetime="{}">{}</time>').format(end, self._date(end))
+        day = Markup('<time datetime="{}">{}</time>').format(end, self.date(end))
         return Markup(escape(labels.LABELS["closing"][self.lang])).format(day)
 
     def _adoption(self) -> tuple[str, Text | None] | None:
@@ -309,7 +300,8 @@ class PageRenderer:
                 return m.day, bodies.get(m.body) if m.body else None
         return None
 
-    def _date(self, value: str) -> str:
+    def date(self, value: str) -> str:
+        """A date of the plan (YYYY-MM or YYYY-MM-DD) as the language writes it."""
         parts = [int(p) for p in value.split("-")]
         if self.lang == "ja":
             return f"{parts[0]}年{parts[1]}月" + (f"{parts[2]}日" if len(parts) == 3 else "")
@@ -330,12 +322,14 @@ class PageRenderer:
         day = f"{parts[2]} " if len(parts) == 3 else ""
         return f"{day}{months[parts[1] - 1]} {parts[0]}"
 
-    def _yen(self, amount: int) -> str:
+    def yen(self, amount: int) -> str:
+        """An amount of money: 1,200万円 / ¥12,000,000."""
         if self.lang == "ja":
             return f"{amount / 10_000:,.0f}万円" if amount % 10_000 == 0 else f"{amount:,}円"
         return f"¥{amount:,}"
 
-    def _schedule(self, schedule: Schedule | None) -> str:
+    def schedule(self, schedule: Schedule | None) -> str:
+        """When an action runs: a span of fiscal years or the plan's periods by name."""
         if schedule is None:
             return "—"
         if schedule.start is not None and schedule.end is not None:
@@ -366,12 +360,8 @@ class PageRenderer:
         meta = f"description: {json.dumps(self.describe(description), ensure_ascii=False)}\n"
         date = self.updated(sources(path)) if self.updated and sources(path) else None
         if date:
-            meta += f"updated: {date}\nupdated_shown: {json.dumps(self._date(str(date)))}\n"
+            meta += f"updated: {date}\nupdated_shown: {json.dumps(self.date(str(date)))}\n"
         return page.replace("---\n", f"---\n{meta}", 1)
-
-    def macros(self, path: str, template: str = "_macros.md.j2", **context: Any) -> Any:
-        """The macros of a template, bound to the page at `path` (to render part of a page)."""
-        return self.env.get_template(template).make_module({**self._common(path), **context})
 
     def paged(
         self,
@@ -380,14 +370,11 @@ class PageRenderer:
         items: list[Any],
         back: tuple[str, str, str],
         heading: str,
-        macro: str,
-        *args: Any,
-        template: str = "_macros.md.j2",
-        **context: Any,
+        write: Callable[[Rows, list[Any]], Markup],
     ) -> list[tuple[int, str]]:
         """A list too long for its page as pages of its own under `base`, each linking back to
-        `back` (page, anchor, words), its items rendered by `macro`(items, *args) of
-        `template` with `context`; returns the pages for a pager ([] when it stays)."""
+        `back` (page, anchor, words), its items written by `write`(the page's rows, items);
+        returns the pages for a pager ([] when it stays)."""
         pages = layout.list_pages(base, len(items))
         limit = layout.LIST_LIMIT
         for n, path in pages:
@@ -401,7 +388,7 @@ class PageRenderer:
                 back_title=back[2],
                 pages=pages,
                 current=n,
-                body=Markup(getattr(self.macros(path, template, **context), macro)(chunk, *args)),
+                body=write(Rows(self, path), chunk),
             )
         return pages
 
@@ -455,8 +442,7 @@ def render_language(
             placed,
             ("strategies/index.md", f"by-status-{st}", heading),
             f"{heading}: {status_word(st, lang)}",
-            "status_items",
-            st,
+            lambda rows, chunk, st=st: rows.status_items(chunk, st),
         )
         for st, placed in by_statuses
     }
@@ -488,7 +474,6 @@ def render_language(
             gantt=Markup(chart),
             split=split,
             measure_page=lambda m, s=s: layout.measure_page(s, m),
-            changes_of=lambda a: r.history.of(a.id, ACTION_KINDS),
         )
         if split:
             _render_measures(r, out, s)
@@ -520,7 +505,6 @@ def _render_measures(r: PageRenderer, out: Rendered, s: Strategy) -> None:
             strategy_page=layout.strategy_page(s),
             kpis=[k for k in r.project.kpis.kpis if k.measures == m.id],
             gantt=Markup(chart),
-            changes_of=lambda a: r.history.of(a.id, ACTION_KINDS),
         )
 
 
@@ -528,10 +512,6 @@ def _render_progress(r: PageRenderer, out: Rendered) -> None:
     """The methodology page (when the plan has KPIs to grade) and the page of what needs
     attention (when the plan has actions, KPIs or milestones to watch)."""
     t = r.tracking
-
-    def span_of(action: Any) -> tuple[int, int] | None:
-        return span(action.schedule, t.project.plan)
-
     has = r.has
     if has["kpis"]:
         out.pages["methodology.md"] = r.render(
@@ -545,8 +525,6 @@ def _render_progress(r: PageRenderer, out: Rendered) -> None:
         )
     if not (has["actions"] or has["kpis"] or has["milestones"]):
         return
-    names = {s.id: s.name for s in t.project.strategies.strategies}
-    names |= {m.id: m.name for s in t.project.strategies.strategies for m in s.measures}
     overdue, unreported = t.overdue(), t.unreported()
     words = {k: labels.LABELS[k][r.lang] for k in ("overdue", "unreported")}
     overdue_pages = r.paged(
@@ -555,8 +533,7 @@ def _render_progress(r: PageRenderer, out: Rendered) -> None:
         overdue,
         ("attention.md", "overdue", words["overdue"]),
         words["overdue"],
-        "overdue_table",
-        span_of=span_of,
+        Rows.overdue_table,
     )
     unreported_pages = r.paged(
         out,
@@ -564,8 +541,7 @@ def _render_progress(r: PageRenderer, out: Rendered) -> None:
         unreported,
         ("attention.md", "unreported", words["unreported"]),
         words["unreported"],
-        "unreported_table",
-        names=names,
+        Rows.unreported_table,
     )
     out.pages["attention.md"] = r.render(
         "attention.md.j2",
@@ -575,9 +551,7 @@ def _render_progress(r: PageRenderer, out: Rendered) -> None:
         overdue_pages=overdue_pages,
         unreported_pages=unreported_pages,
         past_due=t.past_due(),
-        names=names,
         ended=ended_note(t.project.plan, t.year, r.lang),
-        span_of=span_of,
     )
 
 
@@ -593,31 +567,24 @@ def _render_reports(r: PageRenderer, out: Rendered, pdf: bool) -> None:
     if not years:
         return
     out.pages["reports/index.md"] = r.render("reports.md.j2", "reports/index.md", years=years)
-    strategies = t.project.strategies.strategies
-
-    def strategy_groups(lines: list[Any]) -> list[tuple[Strategy, list[Any]]]:
-        by_strategy: dict[str, list[Any]] = {s.id: [] for s in strategies}
-        for line in lines:
-            by_strategy[line.placed.strategy.id].append(line)
-        return [(s, by_strategy[s.id]) for s in strategies if by_strategy[s.id]]
-
-    def change_groups(
-        items: list[tuple[Change, Any]], kinds: list[Change] | None
-    ) -> list[tuple[Change, Any]]:
-        """The items by kind: every one of `kinds`, else the kinds present."""
-        groups = [(c, [x for k, x in items if k is c]) for c in kinds or Change]
-        return [(c, found) for c, found in groups if kinds or found]
-
     kinds = [c for c in Change if r.has["kpis" if c in KPI_CHANGES else "actions"]]
     for year in years:
         report = yearly_report(t, year)
         path = f"reports/{year}.md"
         title = labels.LABELS["report_title"][lang].format(fmt.year(year, lang))
         changes = [(c, x) for c in kinds for x in report.changed(c)]
-        parts: dict[str, tuple[str, list[Any], str]] = {
-            "changes": ("report_changes", changes, labels.LABELS["report_changes"][lang]),
-            "kpis": ("report_kpis", report.kpis, labels.LABELS["kpis"][lang]),
-            "actions": ("report_actions", report.actions, labels.LABELS["actions"][lang]),
+        parts: dict[str, tuple[list[Any], str, Callable[[Rows, list[Any]], Markup]]] = {
+            "changes": (changes, "report_changes", Rows.report_changes),
+            "kpis": (
+                report.kpis,
+                "kpis",
+                lambda rows, chunk, year=year: rows.report_kpis(chunk, year),
+            ),
+            "actions": (
+                report.actions,
+                "actions",
+                lambda rows, chunk, year=year: rows.report_actions(chunk, year),
+            ),
         }
         pages = {
             part: r.paged(
@@ -625,15 +592,10 @@ def _render_reports(r: PageRenderer, out: Rendered, pdf: bool) -> None:
                 f"reports/{year}/{part}",
                 items,
                 (path, part, title),
-                f"{title}: {words}",
-                macro,
-                *([] if part == "changes" else [year]),
-                template="_report.md.j2",
-                change_groups=lambda items: change_groups(items, None),
-                change_heading=lambda c: labels.CHANGE[c.value][lang],
-                strategy_groups=strategy_groups,
+                f"{title}: {labels.LABELS[words][lang]}",
+                write,
             )
-            for part, (macro, items, words) in parts.items()
+            for part, (items, words, write) in parts.items()
         }
         out.pages[path] = r.render(
             "report.md.j2",
@@ -647,10 +609,7 @@ def _render_reports(r: PageRenderer, out: Rendered, pdf: bool) -> None:
             first=year == t.project.plan.period.start,
             changes=changes,
             change_kinds=kinds,
-            change_groups=lambda items: change_groups(items, kinds),
-            change_heading=lambda c: labels.CHANGE[c.value][lang],
-            strategies=strategies,
-            strategy_groups=strategy_groups,
+            strategies=t.project.strategies.strategies,
             change_pages=pages["changes"],
             kpi_pages=pages["kpis"],
             action_pages=pages["actions"],
@@ -673,8 +632,7 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
             listed,
             ("kpis/index.md", f"by-grade-{g.id}", heading),
             f"{heading}: {g.label.get(lang)}",
-            "grade_items",
-            g,
+            lambda rows, chunk, g=g: rows.grade_items(chunk, g),
         )
         for g, listed in by_grades
     }
