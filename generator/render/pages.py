@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import jinja2
@@ -442,7 +443,7 @@ def render_language(
             placed,
             ("strategies/index.md", f"by-status-{st}", heading),
             f"{heading}: {status_word(st, lang)}",
-            lambda rows, chunk, st=st: rows.status_items(chunk, st),
+            partial(Rows.status_items, st=st),
         )
         for st, placed in by_statuses
     }
@@ -578,12 +579,12 @@ def _render_reports(r: PageRenderer, out: Rendered, pdf: bool) -> None:
             "kpis": (
                 report.kpis,
                 "kpis",
-                lambda rows, chunk, year=year: rows.report_kpis(chunk, year),
+                partial(Rows.report_kpis, year=year),
             ),
             "actions": (
                 report.actions,
                 "actions",
-                lambda rows, chunk, year=year: rows.report_actions(chunk, year),
+                partial(Rows.report_actions, year=year),
             ),
         }
         pages = {
@@ -632,7 +633,7 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
             listed,
             ("kpis/index.md", f"by-grade-{g.id}", heading),
             f"{heading}: {g.label.get(lang)}",
-            lambda rows, chunk, g=g: rows.grade_items(chunk, g),
+            partial(Rows.grade_items, g=g),
         )
         for g, listed in by_grades
     }

@@ -340,7 +340,7 @@ class Rows:
         previous = f' data-previous="{_e(x.previous.grade.id)}"' if x.previous else ""
         actual = self.qty(x.actual.value, kpi) if x.actual else "—"
         target = "—"
-        if a.target:
+        if a.target and a.target.value is not None:  # the final numeric target
             target = (
                 f'{self.qty(a.target.value, kpi)} <span class="dx-year">{self.fy(a.target.year)}'
                 "</span>"
