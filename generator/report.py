@@ -165,7 +165,14 @@ def _action_line(placed: Placed, tracking: Tracking, year: int, first: bool) -> 
 
 
 def yearly_report(tracking: Tracking, year: int) -> Report:
-    """The report of fiscal year `year` (a year of the plan period, not after the current)."""
+    """The report of fiscal year `year` (a year of the plan period, not after the current),
+    computed once per Tracking: both languages' pages read the same report."""
+    if year not in tracking.reports:
+        tracking.reports[year] = _report(tracking, year)
+    return tracking.reports[year]
+
+
+def _report(tracking: Tracking, year: int) -> Report:
     project: Project = tracking.project
     first = year == project.plan.period.start
     kpis = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import clock
 from .model.fiscal import fiscal_year_of
@@ -20,6 +21,9 @@ from .model.project import Project
 from .model.strategy import CLOSED, Action, ActionStatus, Measure, Schedule, Strategy
 from .model.timeline import Milestone
 from .progress import Assessment, assess
+
+if TYPE_CHECKING:
+    from .report import Report
 
 NOT_RECORDED = "not-recorded"
 """The status bucket of an action whose status is not recorded."""
@@ -76,6 +80,8 @@ class Tracking:
     today: datetime.date
     year: int
     assessments: dict[str, Assessment] = field(default_factory=dict)
+    reports: dict[int, Report] = field(default_factory=dict, repr=False, compare=False)
+    """The yearly reports computed so far, by fiscal year (see report.yearly_report)."""
 
     @classmethod
     def of(cls, project: Project, today: datetime.date, year: int) -> Tracking:

@@ -6,6 +6,7 @@ Shapes carry CSS classes only, never colours: charts.css colours them.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import re
@@ -45,9 +46,26 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 
 
+class _Widths(dict[str, float]):
+    """Each character's estimated width at one font size, looked up once per character."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.size = size
+
+    def __missing__(self, char: str) -> float:
+        width = self[char] = self.size if _wide(char) else 0.6 * self.size
+        return width
+
+
+@functools.cache
+def _widths(size: float) -> _Widths:
+    return _Widths(size)
+
+
 def text_width(text: str, size: float = FONT) -> float:
     """An estimate of the rendered width: full-width characters 1 em, others 0.6 em."""
-    return sum(size if _wide(c) else 0.6 * size for c in text)
+    return sum(map(_widths(size).__getitem__, text))
 
 
 def fit(text: str, width: float, size: float = FONT) -> str:

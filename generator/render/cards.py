@@ -19,6 +19,9 @@ _ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
 _CELL = re.compile(r"<(?P<tag>th|td)\b(?P<attrs>[^>]*)>")
 _COLSPAN = re.compile(r'\bcolspan="(\d+)"')
 _TAG = re.compile(r"<[^>]*>")
+_LABELLED = '<td data-label="'
+"""A table written with its cells labelled (render/rows.py): no cell of a table a template
+writes starts so, and editor-written text cannot (its quotes are escaped)."""
 
 
 def _span(attrs: str) -> int:
@@ -26,7 +29,7 @@ def _span(attrs: str) -> int:
     return int(found.group(1)) if found else 1
 
 
-def _columns(head: str) -> list[str]:
+def column_labels(head: str) -> list[str]:
     """The header row's words per column (tags dropped), ready for an attribute."""
     words: list[str] = []
     for column in _COLUMN.finditer(head):
@@ -54,7 +57,9 @@ def _label_table(table: re.Match[str]) -> str:
     head = _HEAD.search(whole)
     if head is None:
         return whole
-    columns = _columns(head.group("head"))
+    if _LABELLED in whole:
+        return whole
+    columns = column_labels(head.group("head"))
     body_start = head.end()
     rows = _ROW.sub(lambda r: _label_row(r.group(0), columns), whole[body_start:])
     return whole[:body_start] + rows

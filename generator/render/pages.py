@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 import jinja2
@@ -145,14 +145,29 @@ def _loose(nav: Nav) -> frozenset[str]:
     return frozenset(loose)
 
 
+def _in_page_language(
+    write: Callable[[Any, str], Markup],
+) -> Callable[[jinja2.runtime.Context, Any], Markup]:
+    """A filter writing editor text in the language of the page it is used in."""
+    return jinja2.pass_context(lambda context, value: write(value, context["lang"]))
+
+
+@functools.cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    """The templates, compiled once for both languages (each page's context names its own)."""
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.render", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=False,
     )
+    env.filters.update(
+        t=_in_page_language(text.inline),
+        p=_in_page_language(text.paragraphs),
+        h=_in_page_language(text.heading),
+    )
+    return env
 
 
 class PageRenderer:
@@ -175,11 +190,6 @@ class PageRenderer:
         self.lang = lang
         self.accessibility = accessibility
         self.env = _environment()
-        self.env.filters.update(
-            t=lambda v: text.inline(v, lang),
-            p=lambda v: text.paragraphs(v, lang),
-            h=lambda v: text.heading(v, lang),
-        )
         self.assessments: dict[str, Assessment] = tracking.assessments
         self.owner = self._owners()
         self.words = {k: v[lang] for k, v in labels.LABELS.items()}
@@ -192,6 +202,10 @@ class PageRenderer:
         self.names = {s.id: s.name for s in strategies}
         self.names |= {m.id: m.name for s in strategies for m in s.measures}
         """The name of each strategy and measure, by id."""
+        self.measured: dict[str, list[Kpi]] = {}
+        """The KPIs of each strategy or measure (those that name it in `measures`), by id."""
+        for kpi in project.kpis.kpis:
+            self.measured.setdefault(kpi.measures, []).append(kpi)
         self.has = {
             "kpis": bool(project.kpis.kpis),
             "actions": any(m.actions for s in project.strategies.strategies for m in s.measures),
@@ -443,7 +457,7 @@ def render_language(
             placed,
             ("strategies/index.md", f"by-status-{st}", heading),
             f"{heading}: {status_word(st, lang)}",
-            partial(Rows.status_items, st=st),
+            functools.partial(Rows.status_items, st=st),
         )
         for st, placed in by_statuses
     }
@@ -504,7 +518,7 @@ def _render_measures(r: PageRenderer, out: Rendered, s: Strategy) -> None:
             s=s,
             m=m,
             strategy_page=layout.strategy_page(s),
-            kpis=[k for k in r.project.kpis.kpis if k.measures == m.id],
+            kpis=r.measured.get(m.id, []),
             gantt=Markup(chart),
         )
 
@@ -579,12 +593,12 @@ def _render_reports(r: PageRenderer, out: Rendered, pdf: bool) -> None:
             "kpis": (
                 report.kpis,
                 "kpis",
-                partial(Rows.report_kpis, year=year),
+                functools.partial(Rows.report_kpis, year=year),
             ),
             "actions": (
                 report.actions,
                 "actions",
-                partial(Rows.report_actions, year=year),
+                functools.partial(Rows.report_actions, year=year),
             ),
         }
         pages = {
@@ -633,7 +647,7 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
             listed,
             ("kpis/index.md", f"by-grade-{g.id}", heading),
             f"{heading}: {g.label.get(lang)}",
-            partial(Rows.grade_items, g=g),
+            functools.partial(Rows.grade_items, g=g),
         )
         for g, listed in by_grades
     }

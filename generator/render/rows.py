@@ -21,8 +21,8 @@ from ..model.text import Text
 from ..progress import Assessment
 from ..report import ActionLine, Change, KpiLine
 from ..tracking import NOT_RECORDED, Placed, span
+from . import cards, labels, layout, text
 from . import format as fmt
-from . import labels, layout, text
 from .charts import status_word
 
 if TYPE_CHECKING:
@@ -107,24 +107,30 @@ class Rows:
             f"</span> {self.t(a.grade.label)}{manual}</a>"
         )
 
-    def _table(self, classes: str, caption: str, label: str, columns: Sequence[str]) -> str:
+    def _table(
+        self, classes: str, caption: str, label: str, columns: Sequence[str]
+    ) -> tuple[str, list[str]]:
+        """A table's start up to its body, and the start of a data cell in each column: the
+        cell labelled with its column's header as cards.label_cells labels it (which then
+        leaves the table as it is)."""
         head = "".join(f'<th scope="col">{_e(c)}</th>' for c in columns)
-        return (
+        start = (
             f'<div class="dx-table-wrap" tabindex="0" role="region" aria-label="{label}">'
             f'<table class="{classes}"><caption>{caption}</caption><thead><tr>{head}</tr>'
             "</thead><tbody>"
         )
+        return start, [f'<td data-label="{words}"' for words in cards.column_labels(head)]
 
     def kpi_table(self, kpis: Sequence[Kpi], caption: str) -> Markup:
         """The KPIs' baseline, latest actual, targets, progress and grade."""
         L, shown = self.L, _e(caption)
         columns = [L["kpi"], L["baseline"], L["latest"], L["target"], L["progress"], L["grade"]]
-        out = [self._table("dx-table dx-kpi-table", shown, shown, columns)]
-        out += [self._kpi_row(kpi) for kpi in kpis]
+        start, td = self._table("dx-table dx-kpi-table", shown, shown, columns)
+        out = [start, *(self._kpi_row(kpi, td) for kpi in kpis)]
         out.append("</tbody></table></div>")
         return Markup("".join(out))
 
-    def _kpi_row(self, kpi: Kpi) -> str:
+    def _kpi_row(self, kpi: Kpi, td: list[str]) -> str:
         a = self.r.assessments[kpi.id]
         if kpi.baseline:
             baseline = (
@@ -146,27 +152,26 @@ class Rows:
         )
         return (
             f'<tr><th scope="row"><a href="{self.kpi_link(kpi)}">{self.t(kpi.name)}</a></th>'
-            f"<td>{baseline}</td><td>{latest}</td><td>{targets}</td>"
-            f"<td>{_e(fmt.percent(a.progress, self.lang))}</td><td>{self.grade(a)}</td></tr>"
+            f"{td[1]}>{baseline}</td>{td[2]}>{latest}</td>{td[3]}>{targets}</td>"
+            f"{td[4]}>{_e(fmt.percent(a.progress, self.lang))}</td>"
+            f"{td[5]}>{self.grade(a)}</td></tr>"
         )
 
     def action_table(self, m: Measure) -> Markup:
         """A measure's actions: owner, schedule, status now and its history."""
         L = self.L
         columns = [L["action"], L["owner"], L["schedule"], L["status"]]
-        out = [
-            self._table(
-                "dx-table dx-action-table",
-                f"{_e(L['actions'])}: {self.t(m.name)}",
-                f"{_e(L['actions'])}: {_e(m.name.get(self.lang))}",
-                columns,
-            )
-        ]
-        out += [self._action_row(a) for a in m.actions]
+        start, td = self._table(
+            "dx-table dx-action-table",
+            f"{_e(L['actions'])}: {self.t(m.name)}",
+            f"{_e(L['actions'])}: {_e(m.name.get(self.lang))}",
+            columns,
+        )
+        out = [start, *(self._action_row(a, td) for a in m.actions)]
         out.append("</tbody></table></div>")
         return Markup("".join(out))
 
-    def _action_row(self, a: Action) -> str:
+    def _action_row(self, a: Action, td: list[str]) -> str:
         L, r = self.L, self.r
         head = self.t(a.name)
         if a.description:
@@ -192,10 +197,10 @@ class Rows:
                 status += f' <span class="dx-year">{self.fy(a.current.year)}</span>'
         return (
             f'<tr id="{_e(a.id)}"><th scope="row">{head}</th>'
-            f"<td>{self.t(a.owner) if a.owner else '—'}</td>"
-            f'<td class="dx-schedule">{_e(r.schedule(a.schedule))}</td>'
-            f'<td class="dx-action__status" data-status="{_e(now.value if now else NOT_RECORDED)}"'
-            f">{status}{self._action_history(a)}</td></tr>"
+            f"{td[1]}>{self.t(a.owner) if a.owner else '—'}</td>"
+            f'{td[2]} class="dx-schedule">{_e(r.schedule(a.schedule))}</td>'
+            f'{td[3]} class="dx-action__status" data-status="'
+            f'{_e(now.value if now else NOT_RECORDED)}">{status}{self._action_history(a)}</td></tr>'
         )
 
     def _action_history(self, a: Action) -> str:
@@ -246,7 +251,8 @@ class Rows:
         label = _e(L["overdue"])
         columns = [L["action"], L["strategy"], L["ended_schedule"], L["current_status"]]
         classes = 'dx-table dx-attention-table" data-list="overdue'
-        out = [self._table(classes, label, label, columns)]
+        start, td = self._table(classes, label, label, columns)
+        out = [start]
         for p in overdue:
             when = span(p.action.schedule, plan)
             assert when is not None  # an overdue action's schedule has ended
@@ -254,9 +260,9 @@ class Rows:
             out.append(
                 f'<tr data-action="{_e(p.action.id)}"><th scope="row"><a href="'
                 f'{self.action_link(p)}">{self.t(p.action.name)}</a></th>'
-                f"<td>{self.t(p.strategy.name)} / {self.t(p.measure.name)}</td>"
-                f"<td>{self.fy(when[1])}</td>"
-                f"<td>{self.status(now.value if now else NOT_RECORDED)}</td></tr>"
+                f"{td[1]}>{self.t(p.strategy.name)} / {self.t(p.measure.name)}</td>"
+                f"{td[2]}>{self.fy(when[1])}</td>"
+                f"{td[3]}>{self.status(now.value if now else NOT_RECORDED)}</td></tr>"
             )
         out.append("</tbody></table></div>")
         return Markup("".join(out))
@@ -266,9 +272,9 @@ class Rows:
         L, r = self.L, self.r
         label = _e(L["unreported"])
         columns = [L["kpi"], L["strategy"], L["missing_year"], L["latest"]]
-        out = [
-            self._table('dx-table dx-attention-table" data-list="unreported', label, label, columns)
-        ]
+        classes = 'dx-table dx-attention-table" data-list="unreported'
+        start, td = self._table(classes, label, label, columns)
+        out = [start]
         for kpi in unreported:
             a = r.assessments[kpi.id]
             latest = "—"
@@ -280,8 +286,8 @@ class Rows:
             assert a.missing is not None  # an unreported KPI misses a year's actual
             out.append(
                 f'<tr data-kpi="{_e(kpi.id)}"><th scope="row"><a href="{self.kpi_link(kpi)}">'
-                f"{self.t(kpi.name)}</a></th><td>{self.t(r.names[kpi.measures])}</td>"
-                f"<td>{self.fy(a.missing)}</td><td>{latest}</td></tr>"
+                f"{self.t(kpi.name)}</a></th>{td[1]}>{self.t(r.names[kpi.measures])}</td>"
+                f"{td[2]}>{self.fy(a.missing)}</td>{td[3]}>{latest}</td></tr>"
             )
         out.append("</tbody></table></div>")
         return Markup("".join(out))
@@ -326,16 +332,13 @@ class Rows:
         L = self.L
         columns = [L["kpi"], L["year_actual"], L["final_target"], L["grade"], L["previous_grade"]]
         caption = f"{_e(L['kpis'])}{_e(fmt.paren(fmt.year(year, self.lang), self.lang))}"
-        out = [
-            self._table(
-                'dx-table dx-report-table" data-list="kpis', caption, _e(L["kpis"]), columns
-            )
-        ]
-        out += [self._report_kpi_row(x) for x in lines]
+        classes = 'dx-table dx-report-table" data-list="kpis'
+        start, td = self._table(classes, caption, _e(L["kpis"]), columns)
+        out = [start, *(self._report_kpi_row(x, td) for x in lines)]
         out.append("</tbody></table></div>")
         return Markup("".join(out))
 
-    def _report_kpi_row(self, x: KpiLine) -> str:
+    def _report_kpi_row(self, x: KpiLine, td: list[str]) -> str:
         a, kpi = x.assessment, x.kpi
         previous = f' data-previous="{_e(x.previous.grade.id)}"' if x.previous else ""
         actual = self.qty(x.actual.value, kpi) if x.actual else "—"
@@ -348,8 +351,8 @@ class Rows:
         return (
             f'<tr data-kpi="{_e(kpi.id)}" data-grade="{_e(a.grade.id)}"{previous}>'
             f'<th scope="row"><a href="{self.kpi_link(kpi)}">{self.t(kpi.name)}</a></th>'
-            f"<td>{actual}</td><td>{target}</td><td>{self.grade(a)}</td>"
-            f"<td>{self.t(x.previous.grade.label) if x.previous else '—'}</td></tr>"
+            f"{td[1]}>{actual}</td>{td[2]}>{target}</td>{td[3]}>{self.grade(a)}</td>"
+            f"{td[4]}>{self.t(x.previous.grade.label) if x.previous else '—'}</td></tr>"
         )
 
     def report_actions(self, items: Sequence[ActionLine], year: int) -> Markup:
@@ -358,19 +361,17 @@ class Rows:
         columns = [L["action"], L["owner"], L["schedule"], L["status"], L["comment"]]
         out = []
         for s, lines in strategy_groups(self.r.project.strategies.strategies, items):
-            out.append(
-                self._table(
-                    'dx-table dx-report-table" data-list="actions',
-                    self.t(s.name),
-                    _e(s.name.get(self.lang)),
-                    columns,
-                )
+            start, td = self._table(
+                'dx-table dx-report-table" data-list="actions',
+                self.t(s.name),
+                _e(s.name.get(self.lang)),
+                columns,
             )
-            out += [self._report_action_row(x, year) for x in lines]
+            out += [start, *(self._report_action_row(x, year, td) for x in lines)]
             out.append("</tbody></table></div>\n")
         return Markup("".join(out))
 
-    def _report_action_row(self, x: ActionLine, year: int) -> str:
+    def _report_action_row(self, x: ActionLine, year: int, td: list[str]) -> str:
         L, action = self.L, x.placed.action
         status = self.status(x.status)
         if x.since is not None and x.since != year:
@@ -385,7 +386,8 @@ class Rows:
         return (
             f'<tr data-action="{_e(action.id)}" data-status="{_e(x.status)}">'
             f'<th scope="row"><a href="{self.action_link(x.placed)}">{self.t(action.name)}</a></th>'
-            f"<td>{self.t(action.owner) if action.owner else '—'}</td>"
-            f"<td>{_e(self.r.schedule(action.schedule))}</td>"
-            f'<td class="dx-astatus dx-astatus--{_e(x.status)}">{status}</td><td>{note}</td></tr>'
+            f"{td[1]}>{self.t(action.owner) if action.owner else '—'}</td>"
+            f"{td[2]}>{_e(self.r.schedule(action.schedule))}</td>"
+            f'{td[3]} class="dx-astatus dx-astatus--{_e(x.status)}">{status}</td>'
+            f"{td[4]}>{note}</td></tr>"
         )
