@@ -153,15 +153,16 @@ def _action_change(
     return None
 
 
-def _action_line(placed: Placed, tracking: Tracking, year: int, first: bool) -> ActionLine:
+def _action_line(
+    placed: Placed, tracking: Tracking, year: int, before: ActionLine | None
+) -> ActionLine:
+    """An action's line in the report of `year`, compared with its line the year `before`."""
     status, since, note_year = _status(placed, tracking, year)
     overdue = _overdue(placed, tracking, year, status)
-    if first:
+    if before is None:
         return ActionLine(placed, status, since, note_year, overdue, None, None)
-    before, _, _ = _status(placed, tracking, year - 1)
-    was_overdue = _overdue(placed, tracking, year - 1, before)
-    change = _action_change(status, overdue, before, was_overdue)
-    return ActionLine(placed, status, since, note_year, overdue, before, change)
+    change = _action_change(status, overdue, before.status, before.overdue)
+    return ActionLine(placed, status, since, note_year, overdue, before.status, change)
 
 
 def yearly_report(tracking: Tracking, year: int) -> Report:
@@ -173,14 +174,19 @@ def yearly_report(tracking: Tracking, year: int) -> Report:
 
 
 def _report(tracking: Tracking, year: int) -> Report:
+    """The report of `year`, compared with the year before's report (the grades and statuses
+    as of the year before are that report's own)."""
     project: Project = tracking.project
-    first = year == project.plan.period.start
+    previous = None if year <= project.plan.period.start else yearly_report(tracking, year - 1)
     kpis = []
-    for kpi in project.kpis.kpis:
+    for i, kpi in enumerate(project.kpis.kpis):
         now = _assess(kpi, tracking, year)
-        before = None if first else _assess(kpi, tracking, year - 1)
+        before = previous.kpis[i].assessment if previous else None
         actual = next((a for a in kpi.actuals if a.year == year), None)
         kpis.append(KpiLine(kpi, actual, now, before, _grade_change(now, before)))
-    actions = [_action_line(p, tracking, year, first) for p in tracking.placed()]
+    actions = [
+        _action_line(p, tracking, year, previous.actions[i] if previous else None)
+        for i, p in enumerate(tracking.placed())
+    ]
     evaluation = next((e for e in project.evaluations.evaluations if e.year == year), None)
     return Report(year, year < tracking.year, kpis, actions, evaluation, tracking.scale)

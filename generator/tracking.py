@@ -9,6 +9,7 @@ always agree.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -96,8 +97,9 @@ class Tracking:
         today = clock.today()
         return cls.of(project, today, fiscal_year_of(today))
 
-    @property
+    @functools.cached_property
     def scale(self) -> list[Grade]:
+        """The plan's grade scale (computed once: every yearly report grades every KPI)."""
         return self.project.kpis.scale
 
     def placed(self, strategies: Iterable[Strategy] | None = None) -> Iterator[Placed]:
