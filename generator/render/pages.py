@@ -256,7 +256,6 @@ class PageRenderer:
             "plan": self.project.plan,
             "assessments": self.assessments,
             "link": lambda to: relative(path, to),
-            "action_link": rows.action_link,
             "data_url": "../" * data_depth + "data/",
             "title": lambda v: text.title(v, lang),
             "fy": lambda y: fmt.year(y, lang),

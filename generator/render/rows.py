@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..history import ACTION_KINDS
 from ..model.kpi import Grade, Kpi, Outcome
@@ -40,8 +40,18 @@ SYMBOLS = {
 
 
 def _e(value: object) -> str:
-    """A value as autoescape writes it into the page."""
-    return str(escape(value))
+    """A value as autoescape writes it into the page: markupsafe's escape, without building a
+    Markup of every cell."""
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return (
+        str(value)
+        .replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
 
 
 def change_groups(
@@ -71,15 +81,19 @@ class Rows:
         self.path = path
         self.lang = r.lang
         self.L = r.words
+        self._links: dict[str, str] = {}
         self._methodology = _e(self.link("methodology.md"))
 
     def link(self, to: str) -> str:
-        """A link from this page to the page `to`."""
-        return layout.relative(self.path, to)
+        """A link from this page to the page `to` (many rows link to the same measure page)."""
+        found = self._links.get(to)
+        if found is None:
+            found = self._links[to] = layout.relative(self.path, to)
+        return found
 
     def t(self, value: Text | str | None) -> str:
         """Editor-written text, escaped (the templates' `|t`)."""
-        return str(text.inline(value, self.lang))
+        return text.inline_html(value, self.lang)
 
     def fy(self, year: int) -> str:
         return _e(fmt.year(year, self.lang))

@@ -25,16 +25,22 @@ def _badge(key: str, lang: str) -> str:
 
 def inline(text: Text | str | None, lang: str) -> Markup:
     """Text for an HTML context, marked where English is missing or machine-made."""
+    return Markup(inline_html(text, lang))
+
+
+def inline_html(text: Text | str | None, lang: str) -> str:
+    """`inline`'s HTML as a plain string (for the rows of render/rows.py, joined by the
+    thousand)."""
     if text is None:
-        return Markup("")
+        return ""
     if isinstance(text, str):
-        return Markup(html.escape(text))
+        return html.escape(text)
     shown = html.escape(text.get(lang))
     if lang == "en" and not text.translated("en"):
-        return Markup(f'<span lang="ja">{shown}</span> {_badge("untranslated", lang)}')
+        return f'<span lang="ja">{shown}</span> {_badge("untranslated", lang)}'
     if lang == "en" and text.machine:
-        return Markup(f"{shown} {_badge('machine', lang)}")
-    return Markup(shown)
+        return f"{shown} {_badge('machine', lang)}"
+    return shown
 
 
 def paragraphs(text: Text | None, lang: str) -> Markup:
