@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
-_TABLE = re.compile(r'<table class="dx-table\b.*?</table>', re.S)
+_TABLE_START = '<table class="dx-table'
+_TABLE_END = "</table>"
+_WORD = re.compile(r"\w")
 _HEAD = re.compile(r"<thead>(?P<head>.*?)</thead>", re.S)
 _COLUMN = re.compile(r"<th\b(?P<attrs>[^>]*)>(?P<body>.*?)</th>", re.S)
 _ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
@@ -52,8 +55,7 @@ def _label_row(row: str, columns: list[str]) -> str:
     return _CELL.sub(label, row)
 
 
-def _label_table(table: re.Match[str]) -> str:
-    whole = table.group(0)
+def _label_table(whole: str) -> str:
     head = _HEAD.search(whole)
     if head is None:
         return whole
@@ -65,6 +67,28 @@ def _label_table(table: re.Match[str]) -> str:
     return whole[:body_start] + rows
 
 
+def _tables(page: str) -> Iterator[tuple[int, int]]:
+    """Where each `dx-table` lies in `page` (start, end): from `<table class="dx-table` (a
+    whole class name) to the first `</table>` after it. Found with str.find, not a lazy
+    regular expression, which steps through a report's long tables character by character."""
+    at = page.find(_TABLE_START)
+    while at >= 0:
+        after = at + len(_TABLE_START)
+        if after < len(page) and _WORD.match(page, after):
+            at = page.find(_TABLE_START, at + 1)
+            continue
+        end = page.find(_TABLE_END, after)
+        if end < 0:
+            return
+        end += len(_TABLE_END)
+        yield at, end
+        at = page.find(_TABLE_START, end)
+
+
 def label_cells(page: str) -> str:
     """Every data cell of every `dx-table` in `page` labelled with its column's header."""
-    return _TABLE.sub(_label_table, page)
+    out, done = [], 0
+    for start, end in _tables(page):
+        out += [page[done:start], _label_table(page[start:end])]
+        done = end
+    return "".join(out) + page[done:]
