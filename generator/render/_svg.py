@@ -34,7 +34,9 @@ _NEWLINES = re.compile(r"\s*[\r\n]\s*")
 def esc(text: str) -> str:
     """Escape text for an HTML/SVG text node or a quoted attribute value, on one line (a blank
     line would end the raw HTML block in Markdown)."""
-    return html.escape(_NEWLINES.sub(" ", text), quote=True)
+    if "\n" in text or "\r" in text:
+        text = _NEWLINES.sub(" ", text)
+    return html.escape(text, quote=True)
 
 
 def num(value: float) -> str:

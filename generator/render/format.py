@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import decimal
+import functools
 
 from ..model.fiscal import format_fiscal_year
 from ..model.text import Text
@@ -35,8 +36,10 @@ def quantity(value: float, precision: int, unit: Text, lang: str) -> str:
     return f"{number(value, precision)}{glue}{shown}"
 
 
+@functools.cache
 def year(fy: int, lang: str) -> str:
-    """令和5年度（2023年度） / FY2023: the one form of a fiscal year in each language."""
+    """令和5年度（2023年度） / FY2023: the one form of a fiscal year in each language (a plan
+    has a few fiscal years and writes them on every row)."""
     return format_fiscal_year(fy, lang)
 
 
