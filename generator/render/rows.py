@@ -9,8 +9,9 @@ several times the string it returns. Their HTML is the templates' own, escaped a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from markupsafe import Markup
 
@@ -27,6 +28,8 @@ from .charts import status_word
 
 if TYPE_CHECKING:
     from .pages import PageRenderer
+
+T = TypeVar("T")
 
 SYMBOLS = {
     Outcome.ACHIEVED: "◎",
@@ -122,27 +125,33 @@ class Rows:
         )
 
     def _table(
-        self, classes: str, caption: str, label: str, columns: Sequence[str]
-    ) -> tuple[str, list[str]]:
-        """A table's start up to its body, and the start of a data cell in each column: the
-        cell labelled with its column's header as cards.label_cells labels it (which then
-        leaves the table as it is)."""
+        self,
+        classes: str,
+        caption: str,
+        label: str,
+        columns: Sequence[str],
+        row: Callable[[T, list[str]], str],
+        items: Iterable[T],
+    ) -> str:
+        """A table of `items`, a `row` each; `row` is given the start of a data cell in each
+        column, the cell labelled with its column's header as cards.label_cells labels it
+        (which then leaves the table as it is)."""
         head = "".join(f'<th scope="col">{_e(c)}</th>' for c in columns)
-        start = (
+        td = [f'<td data-label="{words}"' for words in cards.column_labels(head)]
+        body = "".join(row(item, td) for item in items)
+        return (
             f'<div class="dx-table-wrap" tabindex="0" role="region" aria-label="{label}">'
             f'<table class="{classes}"><caption>{caption}</caption><thead><tr>{head}</tr>'
-            "</thead><tbody>"
+            f"</thead><tbody>{body}</tbody></table></div>"
         )
-        return start, [f'<td data-label="{words}"' for words in cards.column_labels(head)]
 
     def kpi_table(self, kpis: Sequence[Kpi], caption: str) -> Markup:
         """The KPIs' baseline, latest actual, targets, progress and grade."""
         L, shown = self.L, _e(caption)
         columns = [L["kpi"], L["baseline"], L["latest"], L["target"], L["progress"], L["grade"]]
-        start, td = self._table("dx-table dx-kpi-table", shown, shown, columns)
-        out = [start, *(self._kpi_row(kpi, td) for kpi in kpis)]
-        out.append("</tbody></table></div>")
-        return Markup("".join(out))
+        return Markup(
+            self._table("dx-table dx-kpi-table", shown, shown, columns, self._kpi_row, kpis)
+        )
 
     def _kpi_row(self, kpi: Kpi, td: list[str]) -> str:
         a = self.r.assessments[kpi.id]
@@ -175,15 +184,16 @@ class Rows:
         """A measure's actions: owner, schedule, status now and its history."""
         L = self.L
         columns = [L["action"], L["owner"], L["schedule"], L["status"]]
-        start, td = self._table(
-            "dx-table dx-action-table",
-            f"{_e(L['actions'])}: {self.t(m.name)}",
-            f"{_e(L['actions'])}: {_e(m.name.get(self.lang))}",
-            columns,
+        return Markup(
+            self._table(
+                "dx-table dx-action-table",
+                f"{_e(L['actions'])}: {self.t(m.name)}",
+                f"{_e(L['actions'])}: {_e(m.name.get(self.lang))}",
+                columns,
+                self._action_row,
+                m.actions,
+            )
         )
-        out = [start, *(self._action_row(a, td) for a in m.actions)]
-        out.append("</tbody></table></div>")
-        return Markup("".join(out))
 
     def _action_row(self, a: Action, td: list[str]) -> str:
         L, r = self.L, self.r
@@ -261,50 +271,46 @@ class Rows:
 
     def overdue_table(self, overdue: Sequence[Placed]) -> Markup:
         """The actions whose schedule has ended, with the year it ended and their status."""
-        L, plan = self.L, self.r.project.plan
+        L = self.L
         label = _e(L["overdue"])
         columns = [L["action"], L["strategy"], L["ended_schedule"], L["current_status"]]
         classes = 'dx-table dx-attention-table" data-list="overdue'
-        start, td = self._table(classes, label, label, columns)
-        out = [start]
-        for p in overdue:
-            when = span(p.action.schedule, plan)
-            assert when is not None  # an overdue action's schedule has ended
-            now = p.action.current_status
-            out.append(
-                f'<tr data-action="{_e(p.action.id)}"><th scope="row"><a href="'
-                f'{self.action_link(p)}">{self.t(p.action.name)}</a></th>'
-                f"{td[1]}>{self.t(p.strategy.name)} / {self.t(p.measure.name)}</td>"
-                f"{td[2]}>{self.fy(when[1])}</td>"
-                f"{td[3]}>{self.status(now.value if now else NOT_RECORDED)}</td></tr>"
-            )
-        out.append("</tbody></table></div>")
-        return Markup("".join(out))
+        return Markup(self._table(classes, label, label, columns, self._overdue_row, overdue))
+
+    def _overdue_row(self, p: Placed, td: list[str]) -> str:
+        when = span(p.action.schedule, self.r.project.plan)
+        assert when is not None  # an overdue action's schedule has ended
+        now = p.action.current_status
+        return (
+            f'<tr data-action="{_e(p.action.id)}"><th scope="row"><a href="'
+            f'{self.action_link(p)}">{self.t(p.action.name)}</a></th>'
+            f"{td[1]}>{self.t(p.strategy.name)} / {self.t(p.measure.name)}</td>"
+            f"{td[2]}>{self.fy(when[1])}</td>"
+            f"{td[3]}>{self.status(now.value if now else NOT_RECORDED)}</td></tr>"
+        )
 
     def unreported_table(self, unreported: Sequence[Kpi]) -> Markup:
         """The KPIs whose target year ended without an actual, with their latest one."""
-        L, r = self.L, self.r
+        L = self.L
         label = _e(L["unreported"])
         columns = [L["kpi"], L["strategy"], L["missing_year"], L["latest"]]
         classes = 'dx-table dx-attention-table" data-list="unreported'
-        start, td = self._table(classes, label, label, columns)
-        out = [start]
-        for kpi in unreported:
-            a = r.assessments[kpi.id]
-            latest = "—"
-            if a.latest:
-                latest = (
-                    f'{self.qty(a.latest.value, kpi)} <span class="dx-year">'
-                    f"{self.fy(a.latest.year)}</span>"
-                )
-            assert a.missing is not None  # an unreported KPI misses a year's actual
-            out.append(
-                f'<tr data-kpi="{_e(kpi.id)}"><th scope="row"><a href="{self.kpi_link(kpi)}">'
-                f"{self.t(kpi.name)}</a></th>{td[1]}>{self.t(r.names[kpi.measures])}</td>"
-                f"{td[2]}>{self.fy(a.missing)}</td>{td[3]}>{latest}</td></tr>"
+        return Markup(self._table(classes, label, label, columns, self._unreported_row, unreported))
+
+    def _unreported_row(self, kpi: Kpi, td: list[str]) -> str:
+        a = self.r.assessments[kpi.id]
+        latest = "—"
+        if a.latest:
+            latest = (
+                f'{self.qty(a.latest.value, kpi)} <span class="dx-year">'
+                f"{self.fy(a.latest.year)}</span>"
             )
-        out.append("</tbody></table></div>")
-        return Markup("".join(out))
+        assert a.missing is not None  # an unreported KPI misses a year's actual
+        return (
+            f'<tr data-kpi="{_e(kpi.id)}"><th scope="row"><a href="{self.kpi_link(kpi)}">'
+            f"{self.t(kpi.name)}</a></th>{td[1]}>{self.t(self.r.names[kpi.measures])}</td>"
+            f"{td[2]}>{self.fy(a.missing)}</td>{td[3]}>{latest}</td></tr>"
+        )
 
     def report_changes(
         self, items: Sequence[tuple[Change, Any]], kinds: Sequence[Change] | None = None
@@ -347,10 +353,9 @@ class Rows:
         columns = [L["kpi"], L["year_actual"], L["final_target"], L["grade"], L["previous_grade"]]
         caption = f"{_e(L['kpis'])}{_e(fmt.paren(fmt.year(year, self.lang), self.lang))}"
         classes = 'dx-table dx-report-table" data-list="kpis'
-        start, td = self._table(classes, caption, _e(L["kpis"]), columns)
-        out = [start, *(self._report_kpi_row(x, td) for x in lines)]
-        out.append("</tbody></table></div>")
-        return Markup("".join(out))
+        return Markup(
+            self._table(classes, caption, _e(L["kpis"]), columns, self._report_kpi_row, lines)
+        )
 
     def _report_kpi_row(self, x: KpiLine, td: list[str]) -> str:
         a, kpi = x.assessment, x.kpi
@@ -373,19 +378,20 @@ class Rows:
         """A report's actions, a table per strategy: the year's status and note."""
         L = self.L
         columns = [L["action"], L["owner"], L["schedule"], L["status"], L["comment"]]
-        out = []
-        for s, lines in strategy_groups(self.r.project.strategies.strategies, items):
-            start, td = self._table(
+        tables = (
+            self._table(
                 'dx-table dx-report-table" data-list="actions',
                 self.t(s.name),
                 _e(s.name.get(self.lang)),
                 columns,
+                functools.partial(self._report_action_row, year=year),
+                lines,
             )
-            out += [start, *(self._report_action_row(x, year, td) for x in lines)]
-            out.append("</tbody></table></div>\n")
-        return Markup("".join(out))
+            for s, lines in strategy_groups(self.r.project.strategies.strategies, items)
+        )
+        return Markup("".join(f"{table}\n" for table in tables))
 
-    def _report_action_row(self, x: ActionLine, year: int, td: list[str]) -> str:
+    def _report_action_row(self, x: ActionLine, td: list[str], year: int) -> str:
         L, action = self.L, x.placed.action
         status = self.status(x.status)
         if x.since is not None and x.since != year:
