@@ -161,6 +161,7 @@ def stage_finish(root: Path, out: Path) -> dict[str, Any]:
     from generator import postprocess, search
     from generator.incremental import Cache
     from generator.render import text
+    from generator.site import Paths
 
     project = _validated(root).project
     names = {lang: text.title(project.plan.title, lang) for lang in ("ja", "en")}
@@ -181,7 +182,7 @@ def stage_finish(root: Path, out: Path) -> dict[str, Any]:
     search.page_items = timed
     site = scratch / "site"
     with Clock() as clock:
-        cache.finish(names)
+        cache.finish(names, Paths(root, root / "site").blocks)
         cache.copy_into(site)
         started = time.perf_counter()
         search.write_indexes((site, site / "en"), cache.search_items(site))

@@ -60,7 +60,7 @@ def build(
         project, result.project = result.project, None
         yield result, failed
         assert project is not None
-        yield prepare(project, paths, pdf=pdf)
+        yield prepare(project, paths, pdf=pdf, engine=engine)
 
     with Apart(plan) as child:
         validated = child.next()

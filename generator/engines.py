@@ -28,6 +28,11 @@ is maintained (it reaches end of life on 2027-05-05)."""
 DEFAULT = "mkdocs"
 NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 """How each builder is named in what dxsite says."""
+KEEP_RAW_HTML = frozenset({"mkdocs"})
+"""The builders that publish a page's raw HTML blocks exactly as Markdown passed them, so that
+dxsite may set the blocks aside and put them back into the built pages (generator/blocks.py).
+Zensical rewrites them (it drops the data-search-exclude attributes of dxsite's charts) and
+indexes their text in its own search index: it gets the pages whole."""
 ZENSICAL_SITE = "zensical"
 """The folder beside the configs that Zensical builds into (it accepts no site_dir outside the
 config's folder), one subfolder per language, moved to OUT/LANG afterwards."""

@@ -7,8 +7,9 @@ Under .dxsite/build/ a build keeps
   same navigation, same SOURCE_DATE_EPOCH, MkDocs and dxsite versions), MkDocs runs `--dirty`
   on it and rebuilds only the pages whose source changed; otherwise (and under --strict, whose
   warnings an unrebuilt page would not repeat) it builds from scratch.
-- `site/`: the finished site (Japanese at /, English under en/): every page with its phrase
-  breaks and Content-Security-Policy, each finished again only when MkDocs rewrote it, and the
+- `site/`: the finished site (Japanese at /, English under en/): every page with its raw HTML
+  blocks put back (MkDocs read placeholders, see generator/blocks.py), its phrase breaks and
+  Content-Security-Policy, each finished again only when MkDocs rewrote it, and the
   other files linked to MkDocs' output.
 - `state.json`: what the two were built from (the size, time and inode of every file), and each
   page's search entries.
@@ -34,12 +35,13 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import __version__, postprocess, search
+from . import __version__, blocks, postprocess, search
 
 BUILD_DIR = "build"
 STATE = "state.json"
-FORMAT = 1
-"""The version of state.json's layout (and of what the finished pages hold)."""
+FORMAT = 2
+"""The version of state.json's layout (and of what MkDocs' output and the finished pages hold:
+since 2, MkDocs' pages hold the placeholders of their raw HTML blocks)."""
 LANGS = ("ja", "en")
 DROPPED = {
     "ja": ("sitemap.xml.gz", "404.html"),
@@ -77,6 +79,11 @@ def page_output(source: str) -> str:
     if path.stem in ("index", "README"):
         return (path.parent / "index.html").as_posix()
     return (path.parent / path.stem / "index.html").as_posix()
+
+
+def blocks_file(page: str) -> str:
+    """The file, in a language's folder of kept blocks, of the page MkDocs writes at `page`."""
+    return f"{page}.json"
 
 
 def _site_rel(lang: str, rel: str) -> str:
@@ -184,9 +191,11 @@ class Cache:
         for key in ("mkdocs", "site", "search"):
             self.state.pop(key, None)
 
-    def finish(self, names: dict[str, str]) -> None:
+    def finish(self, names: dict[str, str], kept_blocks: Path) -> None:
         """Bring the finished site up to date with MkDocs' output: finish the pages MkDocs
-        rewrote (phrase breaks, CSP), link the other files, remove what is gone."""
+        rewrote (their raw HTML blocks from `kept_blocks` put back, then search entries, phrase
+        breaks, CSP), link the other files, remove what is gone. A page MkDocs did not rewrite
+        has the same source, so the same placeholders and blocks, as when it was finished."""
         raw_before = self.state.get("mkdocs", {})
         site_before = self.state.get("site", {})
         search_before = self.state.get("search", {})
@@ -209,7 +218,10 @@ class Cache:
                         if page:
                             entries[key] = search_before[key]
                     else:
-                        html = path.read_text(encoding="utf-8")
+                        html = blocks.restore(
+                            path.read_text(encoding="utf-8"),
+                            blocks.stored(kept_blocks / lang / blocks_file(rel)),
+                        )
                         if page:
                             entries[key] = search.page_items(html, rel.removesuffix("index.html"))
                         finished = postprocess.finish_page(html, names[lang])

@@ -25,11 +25,12 @@ from typing import Any
 
 import yaml
 
+from . import blocks as raw_html
 from . import clock, engines, postprocess, search, stages
 from . import paths as safe
 from .errors import BuildError
 from .history import History
-from .incremental import Cache, stamp
+from .incremental import Cache, blocks_file, page_output, stamp
 from .messages import say
 from .model.plan import PlanFile
 from .model.project import Project
@@ -39,7 +40,7 @@ from .render import labels, text
 from .render.contact import contact_html
 from .render.data import data_files
 from .render.feed import FEED, atom_feed
-from .render.pages import Rendered, render_language
+from .render.pages import Rendered, is_chapter, render_language
 from .report import report_years
 from .tracking import Tracking
 
@@ -52,6 +53,8 @@ DXSITE_THEME = (
     _PACKAGED_THEME if _PACKAGED_THEME.is_dir() else _PACKAGED_THEME.parent.parent / THEME_DIR
 )
 LANGS = ("ja", "en")
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "footnotes", "admonition", "toc")
+"""The Markdown extensions of the generated configs (the user's mkdocs.yml cannot add any)."""
 
 
 @dataclass
@@ -74,6 +77,12 @@ class Paths:
     def docs(self, lang: str) -> Path:
         """The generated docs_dir of one language."""
         return self.work / "docs" / lang
+
+    @property
+    def blocks(self) -> Path:
+        """Where the raw HTML blocks of the generated pages are kept, outside the builder's
+        docs (one folder per language, see generator/blocks.py)."""
+        return self.work / "blocks"
 
 
 def write_tree(target: Path, files: dict[str, str | bytes]) -> int:
@@ -160,7 +169,7 @@ def mkdocs_config(
         "plugins": [],
         "nav": rendered.source_nav(),
         "extra_css": ["assets/stylesheets/dxsite.css", "assets/stylesheets/charts.css"],
-        "markdown_extensions": ["attr_list", "md_in_html", "footnotes", "admonition", "toc"],
+        "markdown_extensions": list(MARKDOWN_EXTENSIONS),
         "validation": {"nav": {"omitted_files": "info"}},
         "extra": {
             "alternate": [
@@ -216,9 +225,26 @@ def _status_note(status: str, lang: str) -> str:
     return note.format(f'<span lang="ja">{labels.STATUS[status]["ja"]}</span>') if note else ""
 
 
-def render(project: Project, paths: Paths, *, pdf: bool = False) -> dict[str, Path]:
+def _set_aside(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """The raw HTML blocks of the generated pages among `files`, each page's kept in the file
+    named after the page MkDocs writes; `files` get placeholders in their place. Chapters stay
+    as they are."""
+    kept: dict[str, str | bytes] = {}
+    for rel, content in files.items():
+        if rel.endswith(".md") and isinstance(content, str) and not is_chapter(rel):
+            files[rel], found = raw_html.split(content)
+            if found:
+                kept[blocks_file(page_output(rel))] = raw_html.store(found)
+    return kept
+
+
+def render(
+    project: Project, paths: Paths, *, pdf: bool = False, blocks: bool = True
+) -> dict[str, Path]:
     """Write every language's pages, data files and MkDocs config; returns the configs. With
-    `pdf`, the yearly reports link the PDFs the build prints."""
+    `pdf`, the yearly reports link the PDFs the build prints; with `blocks`, the raw HTML blocks
+    of the generated pages are set aside for the build to put back (generator/blocks.py),
+    without, every page is written whole, as before issue 16."""
     accessibility = _accessibility(paths.root)
     history = History.read(paths.root)
     tracking = Tracking.now(project)
@@ -233,6 +259,7 @@ def render(project: Project, paths: Paths, *, pdf: bool = False) -> dict[str, Pa
         if lang == "ja":
             data = data_files(project, tracking)
             files |= {f"data/{name}": content for name, content in data.items()}
+        write_tree(paths.blocks / lang, _set_aside(files) if blocks else {})
         write_tree(paths.docs(lang), files)
         config = mkdocs_config(project, paths, lang, rendered, feed=feed is not None)
         config_path = paths.work / f"mkdocs.{lang}.yml"
@@ -343,9 +370,12 @@ class Ready:
     """The fiscal years of the yearly reports (printed with --pdf)."""
 
 
-def prepare(project: Project, paths: Paths, *, pdf: bool = False) -> Ready:
-    """Write the pages (see `render`) and keep what the rest of the build needs of the plan."""
-    configs = render(project, paths, pdf=pdf)
+def prepare(
+    project: Project, paths: Paths, *, pdf: bool = False, engine: str = engines.DEFAULT
+) -> Ready:
+    """Write the pages for `engine` (see `render`) and keep what the rest of the build needs
+    of the plan."""
+    configs = render(project, paths, pdf=pdf, blocks=engine in engines.KEEP_RAW_HTML)
     return Ready(configs, project.plan, report_years(Tracking.now(project)) if pdf else [])
 
 
@@ -406,7 +436,7 @@ def _build(
         engines.run(engine, configs, cache.mkdocs, strict=strict, epoch=epoch)
     stages.stage("assemble")
     names = {lang: text.title(ready.plan.title, lang) for lang in LANGS}
-    cache.finish(names)
+    cache.finish(names, paths.blocks)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{site_dir.name}-", dir=site_dir.parent))
     try:
         (staging / STAGING_MARKER).touch()

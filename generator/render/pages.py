@@ -89,9 +89,14 @@ def kpi_list_page(n: int) -> str:
     return "kpis/index.md" if n == 1 else f"kpi-list/{n}.md"
 
 
+def is_chapter(path: str) -> bool:
+    """Whether a page is a narrative chapter (Markdown an editor wrote), not generated."""
+    return path.startswith("chapters/")
+
+
 def sources(path: str) -> tuple[str, ...]:
     """The files a page is made from (for its "last updated" date)."""
-    if path.startswith("chapters/"):
+    if is_chapter(path):
         return (f"plan/chapters/*/*-{path.removeprefix('chapters/').removesuffix('.md')}.md",)
     return _SOURCES.get(path.split("/")[0].removesuffix(".md"), ("plan/plan.yaml",))
 
