@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
@@ -31,9 +32,13 @@ def converted(page: str) -> str:
     return markdown.Markdown(extensions=list(site.MARKDOWN_EXTENSIONS)).convert(page)
 
 
-def build(project: Path, *, set_aside: bool, engine: str = engines.DEFAULT) -> dict[str, str]:
-    """A clean build of `project` with its blocks set aside or not; every file's digest."""
-    shutil.rmtree(project / site.WORK_DIR, ignore_errors=True)
+def build(
+    project: Path, *, set_aside: bool, engine: str = engines.DEFAULT, clean: bool = True
+) -> dict[str, str]:
+    """A build of `project` (`clean`: with nothing kept from before) with its blocks set aside
+    or not; every file's digest."""
+    if clean:
+        shutil.rmtree(project / site.WORK_DIR, ignore_errors=True)
     paths = Paths(project, project / "site")
     plan = validate(project).project
     assert plan is not None
@@ -83,6 +88,24 @@ def test_the_site_built_with_blocks_set_aside_is_byte_identical_to_the_one_of_wh
     kept = list((project / ".dxsite" / "blocks").rglob("*.json"))
     assert len(kept) > 20, "the generated pages' blocks were set aside"
     assert set_aside == build(project, set_aside=False)
+
+
+def test_builds_switching_between_whole_pages_and_blocks_rebuild_only_pages_to_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = PLANS["sample-city"](tmp_path / "city")
+    whole = build(project, set_aside=False)
+    dirty: list[bool] = []
+    run = engines.run
+
+    def recorded(*args: Any, **kwargs: Any) -> None:
+        dirty.append(kwargs["dirty"])
+        run(*args, **kwargs)
+
+    monkeypatch.setattr(engines, "run", recorded)
+    assert build(project, set_aside=True, clean=False) == whole
+    assert build(project, set_aside=False, clean=False) == whole
+    assert dirty == [True, True], "MkDocs rebuilt only the pages whose Markdown changed"
 
 
 @pytest.mark.skipif(not engines.zensical_installed(), reason="Zensical cannot be imported here")
