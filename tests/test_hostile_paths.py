@@ -63,7 +63,9 @@ def test_a_refused_path_is_explained_in_the_editors_language(
     assert untouched(outside)
 
 
-@pytest.mark.parametrize("link", [".dxsite", ".dxsite/docs/ja", ".dxsite/mkdocs.ja.yml"])
+@pytest.mark.parametrize(
+    "link", [".dxsite", ".dxsite/docs/ja", ".dxsite/blocks/ja", ".dxsite/mkdocs.ja.yml"]
+)
 def test_a_work_folder_holding_a_link_out_of_the_project_is_refused_and_its_target_kept(
     scaffold: Path, outside: Path, dxsite: Run, link: str
 ) -> None:

@@ -30,9 +30,11 @@ _LINK = re.compile(r'\s(?:href|src)="([^"#]*)(?:#[^"]*)?"')
 
 
 def _render(project: Path) -> dict[str, Path]:
+    """The pages and configs as a Zensical build writes them (whole pages, no blocks aside)."""
     result = validate(project)
     assert result.project is not None
-    return site.render(result.project, site.Paths(project, project / "site"))
+    paths = site.Paths(project, project / "site")
+    return site.prepare(result.project, paths, engine="zensical").configs
 
 
 def _files(project: Path) -> dict[str, str]:
