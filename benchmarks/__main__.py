@@ -21,7 +21,7 @@ from .measure import measure_size, profile
 from .synthetic import REPO, SIZES
 
 ALL_SIZES = ("S", *SIZES)
-DEFAULT_SIZES = ["S", "M", "L"]
+DEFAULT_SIZES = ["S", "M", "L", "XL"]
 OUTPUT = REPO / "benchmarks" / "output"
 
 
@@ -37,7 +37,7 @@ def _sizes(value: str) -> list[str]:
 def parser() -> argparse.ArgumentParser:
     """The command line."""
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[2])
-    p.add_argument("--sizes", type=_sizes, default=DEFAULT_SIZES, help="default: S,M,L")
+    p.add_argument("--sizes", type=_sizes, default=DEFAULT_SIZES, help="default: S,M,L,XL")
     p.add_argument("--output", type=Path, default=OUTPUT / "report.json", help="the JSON report")
     p.add_argument("--repeat", type=int, default=3, help="runs per stage; the best is reported")
     p.add_argument("--work", type=Path, default=OUTPUT / "work", help="where the plans are built")

@@ -27,6 +27,9 @@ PROC = Path("/proc")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 WORK_DIRS = (".dxsite", "site")
 """What a build leaves in a project; removed before each cold measurement."""
+EPOCH = "1796083200"
+"""SOURCE_DATE_EPOCH of every measured build (2026-12-01): the same site from every run, so
+that a rebuilt site can be compared with a clean build's byte for byte."""
 
 
 def _process_tree(pid: int) -> list[int]:
@@ -91,7 +94,7 @@ def run_stage(
     (this machine is shared), not by the code. Every run's time is kept in "runs".
     """
     path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p)
-    env = {**os.environ, "PYTHONPATH": path}
+    env = {**os.environ, "PYTHONPATH": path, "SOURCE_DATE_EPOCH": EPOCH}
     runs = []
     for _ in range(repeat):
         if before:
@@ -157,6 +160,7 @@ def measure_size(size: str, work: Path, *, repeat: int = 1, serve: bool = False)
     stages: dict[str, Any] = {}
     stages["build"] = run_stage("build", [root], repeat=repeat, before=cold)
     output = site_stats(root / "site")
+    stages["rebuild"] = run_stage("rebuild", [root])
     stages["validate"] = run_stage("validate", [root], repeat=repeat)
     stages["render"] = run_stage("render", [root], repeat=repeat, before=cold)
     stages["mkdocs"] = run_stage(
@@ -164,6 +168,11 @@ def measure_size(size: str, work: Path, *, repeat: int = 1, serve: bool = False)
     )
     stages["finish"] = run_stage("finish", [root, mkdocs_out], repeat=repeat)
     stages["plain"] = run_stage("plain", [root, plain_out], repeat=repeat, before=_clean(plain_out))
+    original = write_plan(size, work / size / "original")
+    original_out = work / size / "original-out"
+    stages["original"] = run_stage(
+        "original", [original, original_out], repeat=repeat, before=_clean(original_out)
+    )
     result = {
         "load_average": {"before": load_average, "after": os.getloadavg()},
         "items": stages["validate"].pop("items"),
@@ -188,6 +197,7 @@ def profile(size: str, work: Path, out: Path) -> list[Path]:
     if not root.is_dir():
         write_plan(size, root)
     env = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
+    env["SOURCE_DATE_EPOCH"] = EPOCH
     config, site = root / ".dxsite" / "mkdocs.ja.yml", work / size / "profile-site"
     profiles = {
         "dxsite": ["-m", "benchmarks.stage", "render", str(root)],

@@ -11,13 +11,18 @@ Stages:
   mkdocs ROOT OUT    the two MkDocs builds exactly as dxsite runs them (generator.engines.mkdocs)
   finish ROOT OUT    from OUT's two languages (a copy), finish every page (search entries,
                      phrase breaks, CSP), assemble the site, write its search indexes and sitemap
-  plain ROOT OUT     the reference: plain `mkdocs build` of the same configs, less dxsite's hooks
+  plain ROOT OUT     plain `mkdocs build` of the same configs and pages, less dxsite's hooks
+  original ROOT OUT  the reference: ROOT's pages rendered in their original Markdown form (no
+                     HTML blocks; not timed), then plain `mkdocs build` of them, as `plain`
   build ROOT         the whole `dxsite build ROOT`, as a command (startup and imports included)
+  rebuild ROOT       a second `dxsite build ROOT` with nothing changed, then one after one KPI
+                     value changed, each a command; the site compared with a clean build's
   serve ROOT         the rebuild `dxsite serve` does after one KPI value changes (3 times)
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -224,14 +229,66 @@ def stage_plain(root: Path, out: Path) -> dict[str, Any]:
     return clock.figures()
 
 
-def stage_build(root: Path) -> dict[str, Any]:
-    """The whole `dxsite build ROOT` as editors and CI run it."""
+def stage_original(root: Path, out: Path) -> dict[str, Any]:
+    """Plain MkDocs on the original Markdown form of the pages: rendered (not timed) without
+    dxsite's HTML blocks, as every page reached the builder before issue 16, then built as
+    `plain` builds them."""
+    from generator.site import Paths, render
+
+    render(_validated(root).project, Paths(root, root / "site"), blocks=False)
+    docs = [p for p in (root / ".dxsite" / "docs").rglob("*.md")]
+    return {**stage_plain(root, out), "markdown_bytes": sum(p.stat().st_size for p in docs)}
+
+
+def _dxsite_build(root: Path) -> dict[str, Any]:
+    """One `dxsite build ROOT` as editors and CI run it, timed as a command."""
     with Clock() as clock:
         command = [sys.executable, "-c", _CLI, "build", str(root)]
         done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"dxsite build failed:\n{done.stdout}{done.stderr}")
     return clock.figures()
+
+
+def stage_build(root: Path) -> dict[str, Any]:
+    """The whole `dxsite build ROOT` as editors and CI run it."""
+    return _dxsite_build(root)
+
+
+def _digests(site: Path) -> dict[str, str]:
+    """Every file of a built site and its content's digest."""
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def stage_rebuild(root: Path) -> dict[str, Any]:
+    """Warm rebuilds of the built project ROOT, as commands: `dxsite build` again with nothing
+    changed, then again after one KPI value changed; then (not timed) a clean build of a copy
+    with the same change, whose site must be byte-identical to the rebuilt one. kpis.yaml is
+    put back as it was."""
+    import shutil
+
+    from .synthetic import copy_project
+
+    kpis = root / "kpis.yaml"
+    source = kpis.read_bytes()
+    unchanged = _dxsite_build(root)
+    change_one_value(kpis, 1)
+    changed = _dxsite_build(root)
+    clean = copy_project(root, root.with_name(root.name + "-clean"))
+    _dxsite_build(clean)
+    identical = _digests(root / "site") == _digests(clean / "site")
+    shutil.rmtree(clean)
+    kpis.write_bytes(source)
+    return {
+        **changed,
+        "unchanged_seconds": unchanged["seconds"],
+        "unchanged_cpu_seconds": unchanged["cpu_seconds"],
+        "identical": identical,
+    }
 
 
 def change_one_value(kpis: Path, step: int) -> None:
@@ -285,7 +342,9 @@ def main(argv: list[str]) -> None:
         "mkdocs": stage_mkdocs,
         "finish": stage_finish,
         "plain": stage_plain,
+        "original": stage_original,
         "build": stage_build,
+        "rebuild": stage_rebuild,
         "serve": stage_serve,
     }
     args = [Path(a).resolve() for a in (root, *rest)]

@@ -51,7 +51,7 @@ def test_benchmark_of_size_s_reports_every_stage_and_target(
     assert main([*args, "--work", str(tmp_path / "work")]) == 0
     document = json.loads(output.read_text("utf-8"))
     s = document["sizes"]["S"]
-    for stage in ("validate", "render", "mkdocs", "finish", "plain", "build"):
+    for stage in ("validate", "render", "mkdocs", "finish", "plain", "original", "build"):
         assert s["stages"][stage]["seconds"] > 0, stage
         assert s["stages"][stage]["peak_mb"] > 0, stage
     assert s["items"]["strategies"] == 3
@@ -60,8 +60,16 @@ def test_benchmark_of_size_s_reports_every_stage_and_target(
     assert len(s["serve"]["rebuilds"]) == 3
     assert document["targets"] == report.targets(document["sizes"])
     statuses = [t["status"] for t in document["targets"]]
-    own, growth, *size_l, large, memory, serve, serve_m, serve_l, search = statuses
+    ratio, own, linear, xl_time, xl_memory, rebuild_m, rebuild_l = statuses[:7]
+    growth, *size_l, large, memory, serve, serve_m, serve_l, search = statuses[7:]
     assert own in ("met", "missed") and serve in ("met", "missed")
+    assert ratio == "not measured"  # the target is at L; S's ratio is in the figures
+    assert [linear, xl_time, xl_memory, rebuild_m, rebuild_l] == ["not measured"] * 5
+    rebuild = s["stages"]["rebuild"]
+    assert rebuild["identical"] is True
+    assert rebuild["unchanged_cpu_seconds"] > 0
+    assert rebuild["cpu_seconds"] > 0
+    assert s["stages"]["original"]["markdown_bytes"] > 0
     assert search in ("met", "missed") and s["stages"]["finish"]["search_seconds"] > 0
     assert s["stages"]["finish"]["search_bytes"] > 1000
     assert s["output"]["search_index_bytes"] == s["stages"]["finish"]["search_bytes"]
