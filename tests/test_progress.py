@@ -188,6 +188,7 @@ def test_a_scale_of_four_grades_still_validates_and_gets_dxsites_grades_for_the_
     assert [g.outcome for g in scale][4:] == [Outcome.NOT_REPORTED, Outcome.NOT_ASSESSABLE]
 
 
+@pytest.mark.usefixtures("english")
 def test_a_scale_without_a_grade_for_every_required_outcome_is_an_error() -> None:
     with pytest.raises(ValueError, match='exactly one grade with outcome "on-track"'):
         KpisFile.model_validate({"grades": [{"id": "a", "label": "A", "outcome": "achieved"}]})

@@ -269,13 +269,23 @@ class Rows:
         )
         return Markup(f'<ul data-grade="{_e(g.id)}">{items}</ul>')
 
+    def _attention(
+        self,
+        name: str,
+        columns: Sequence[str],
+        row: Callable[[T, list[str]], str],
+        items: Iterable[T],
+    ) -> Markup:
+        """One table of the attention page (`name`: its list and its label), captioned by it."""
+        label = _e(self.L[name])
+        classes = f'dx-table dx-attention-table" data-list="{name}'
+        return Markup(self._table(classes, label, label, columns, row, items))
+
     def overdue_table(self, overdue: Sequence[Placed]) -> Markup:
         """The actions whose schedule has ended, with the year it ended and their status."""
         L = self.L
-        label = _e(L["overdue"])
         columns = [L["action"], L["strategy"], L["ended_schedule"], L["current_status"]]
-        classes = 'dx-table dx-attention-table" data-list="overdue'
-        return Markup(self._table(classes, label, label, columns, self._overdue_row, overdue))
+        return self._attention("overdue", columns, self._overdue_row, overdue)
 
     def _overdue_row(self, p: Placed, td: list[str]) -> str:
         when = span(p.action.schedule, self.r.project.plan)
@@ -292,10 +302,8 @@ class Rows:
     def unreported_table(self, unreported: Sequence[Kpi]) -> Markup:
         """The KPIs whose target year ended without an actual, with their latest one."""
         L = self.L
-        label = _e(L["unreported"])
         columns = [L["kpi"], L["strategy"], L["missing_year"], L["latest"]]
-        classes = 'dx-table dx-attention-table" data-list="unreported'
-        return Markup(self._table(classes, label, label, columns, self._unreported_row, unreported))
+        return self._attention("unreported", columns, self._unreported_row, unreported)
 
     def _unreported_row(self, kpi: Kpi, td: list[str]) -> str:
         a = self.r.assessments[kpi.id]
