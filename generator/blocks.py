@@ -10,7 +10,7 @@ for stays whole: Markdown then reads it as it always did.
 
 The blocks of a page are kept outside the builder's docs (`store`, `stored`), and only the
 digests kept for that very page are restored into it: a placeholder typed into a chapter or any
-other page restores nothing.
+other page restores nothing. A rebuild splits only the pages whose Markdown changed (`Splits`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
@@ -173,3 +174,51 @@ def stored(path: Path) -> Blocks:
         return dict(json.loads(path.read_text(encoding="utf-8")))
     except FileNotFoundError:
         return {}
+
+
+def _stat(path: Path) -> list[int] | None:
+    """A file's size, modification time (ns) and inode (changed whenever the file is written or
+    replaced), or None when there is no such file."""
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return [found.st_size, found.st_mtime_ns, found.st_ino]
+
+
+class Splits:
+    """What each generated page of a language was split into at the last build, recorded by
+    the digest of the page as rendered: a page rendered exactly as then, whose placeholder form
+    and kept blocks are still the very files that build wrote, is not split again (a rebuild
+    after one KPI value changed splits only the pages the value changed). Anything out of step
+    (a file written by hand, a record of a build stopped halfway) splits the page again."""
+
+    def __init__(self, record: Path, docs: Path, kept: Path) -> None:
+        """`record` keeps what the pages of the builder's `docs` folder and their blocks in the
+        folder `kept` were split from."""
+        self.record, self.docs, self.kept = record, docs, kept
+        try:
+            before = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            before = {}
+        self._before: dict[str, list[Any]] = before if isinstance(before, dict) else {}
+        self._now: dict[str, tuple[str, str]] = {}
+        record.unlink(missing_ok=True)  # a build that stops before `save` leaves none
+
+    def _files(self, page: str, kept: str) -> list[list[int] | None]:
+        return [_stat(self.docs / page), _stat(self.kept / kept)]
+
+    def unchanged(self, page: str, markdown: str, kept: str) -> bool:
+        """Whether `markdown`, the page written at `page` in the docs (its blocks at `kept`),
+        is the page as split at the last build, whose two files are as that build left them."""
+        digest = hashlib.sha256(markdown.encode("utf-8")).hexdigest()
+        self._now[page] = (digest, kept)
+        return self._before.get(page) == [digest, *self._files(page, kept)]
+
+    def save(self) -> None:
+        """Record the pages of this build once their files are written."""
+        now = {
+            page: [digest, *self._files(page, kept)] for page, (digest, kept) in self._now.items()
+        }
+        self.record.parent.mkdir(parents=True, exist_ok=True)
+        self.record.write_text(json.dumps(now), encoding="utf-8")

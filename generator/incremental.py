@@ -119,10 +119,20 @@ def _replace(path: Path, data: bytes) -> None:
 
 
 def link_or_copy(source: Path, target: Path) -> None:
-    """`target` as a hard link to `source`, or a copy where the file system cannot link."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """`target` as a hard link to `source`, or a copy where the file system cannot link; its
+    folder is made when missing (asked of the system only then: a site has thousands)."""
+    try:
+        _link_or_copy(source, target)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(source, target)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
     try:
         os.link(source, target)
+    except FileNotFoundError:
+        raise
     except OSError:
         shutil.copyfile(source, target)
 

@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,8 +85,9 @@ class Paths:
         return self.work / "blocks"
 
 
-def write_tree(target: Path, files: dict[str, str | bytes]) -> int:
-    """Make `target` hold exactly `files`, writing only what changed; returns files written."""
+def write_tree(target: Path, files: dict[str, str | bytes], unchanged: Collection[str] = ()) -> int:
+    """Make `target` hold exactly `files` and the `unchanged` files it holds already, writing
+    only what changed; returns files written."""
     written = 0
     for rel, content in files.items():
         path = target / rel
@@ -96,13 +97,14 @@ def write_tree(target: Path, files: dict[str, str | bytes]) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         written += 1
-    keep = {target / rel for rel in files}
-    if target.is_dir():
-        for path in sorted(target.rglob("*"), reverse=True):
-            if path.is_file() and path not in keep:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+    for folder, _, names in os.walk(target, topdown=False):
+        top = Path(folder)
+        for name in names:
+            rel = (top / name).relative_to(target).as_posix()
+            if rel not in files and rel not in unchanged:
+                (top / name).unlink()
+        if top != target and not any(top.iterdir()):
+            top.rmdir()
     return written
 
 
@@ -225,17 +227,29 @@ def _status_note(status: str, lang: str) -> str:
     return note.format(f'<span lang="ja">{labels.STATUS[status]["ja"]}</span>') if note else ""
 
 
-def _set_aside(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
+def _set_aside(
+    files: dict[str, str | bytes], splits: raw_html.Splits
+) -> tuple[dict[str, str | bytes], set[str], set[str]]:
     """The raw HTML blocks of the generated pages among `files`, each page's kept in the file
     named after the page MkDocs writes; `files` get placeholders in their place. Chapters stay
-    as they are."""
+    as they are. A page `splits` finds unchanged since the last build is taken out of `files`:
+    its two files stay as they are. Returns the blocks to keep, and the pages and block files
+    to leave as they are."""
     kept: dict[str, str | bytes] = {}
-    for rel, content in files.items():
+    pages: set[str] = set()
+    kept_files: set[str] = set()
+    for rel, content in list(files.items()):
         if rel.endswith(".md") and isinstance(content, str) and not is_chapter(rel):
+            name = blocks_file(page_output(rel))
+            if splits.unchanged(rel, content, name):
+                del files[rel]
+                pages.add(rel)
+                kept_files.add(name)
+                continue
             files[rel], found = raw_html.split(content)
             if found:
-                kept[blocks_file(page_output(rel))] = raw_html.store(found)
-    return kept
+                kept[name] = raw_html.store(found)
+    return kept, pages, kept_files
 
 
 def render(
@@ -259,8 +273,17 @@ def render(
         if lang == "ja":
             data = data_files(project, tracking)
             files |= {f"data/{name}": content for name, content in data.items()}
-        write_tree(paths.blocks / lang, _set_aside(files) if blocks else {})
-        write_tree(paths.docs(lang), files)
+        splits = raw_html.Splits(
+            paths.blocks / f"{lang}.json", paths.docs(lang), paths.blocks / lang
+        )
+        if blocks:
+            kept, pages, kept_files = _set_aside(files, splits)
+            write_tree(paths.blocks / lang, kept, kept_files)
+            write_tree(paths.docs(lang), files, pages)
+            splits.save()
+        else:
+            write_tree(paths.blocks / lang, {})
+            write_tree(paths.docs(lang), files)
         config = mkdocs_config(project, paths, lang, rendered, feed=feed is not None)
         config_path = paths.work / f"mkdocs.{lang}.yml"
         content = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from generator import cli, engines, incremental
+from generator import blocks, cli, engines, incremental
 from tests.conftest import ROOT, copy_project
 
 EPOCH = "1796000000"  # 2026-11-30: the sample city's data runs to FY2025
@@ -161,3 +161,37 @@ def test_a_failed_incremental_build_leaves_the_site_and_the_next_build_is_right(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     assert cli.main(["build", str(city)]) == 0
     assert digest(city / "site") == digest(clean_build(city, tmp_path / "clean"))
+
+
+def test_a_rebuild_splits_again_only_the_pages_whose_markdown_changed(
+    city: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls, split = tmp_path / "splits", blocks.split
+
+    def counted(page: str) -> tuple[str, blocks.Blocks]:
+        with calls.open("a", encoding="utf-8") as log:  # the build's child writes it
+            log.write("split\n")
+        return split(page)
+
+    monkeypatch.setattr(blocks, "split", counted)
+    edit(city / "kpis.yaml", "value: 78.9}", "value: 81.4}")
+    assert cli.main(["build", str(city)]) == 0
+    docs = city / ".dxsite/docs"
+    generated = [p for p in docs.rglob("*.md") if "chapters" not in p.relative_to(docs).parts]
+    splits = len(calls.read_text(encoding="utf-8").splitlines())
+    assert 0 < splits < len(generated) / 3, (splits, len(generated))
+    assert digest(city / "site") == digest(clean_build(city, tmp_path / "clean"))
+
+
+@pytest.mark.parametrize(
+    "changed", ["docs/ja/kpis/index.md", f"blocks/en/kpis/{KPI}/index.html.json", "blocks/ja.json"]
+)
+def test_a_generated_page_its_kept_blocks_or_their_record_changed_by_hand_is_written_again(
+    city: Path, tmp_path: Path, changed: str
+) -> None:
+    path = city / ".dxsite" / changed
+    path.write_text(path.read_text(encoding="utf-8").replace("a", "b"), encoding="utf-8")
+    assert cli.main(["build", str(city)]) == 0
+    clean = clean_build(city, tmp_path / "clean")
+    assert digest(city / ".dxsite/docs") == digest(clean.parent / ".dxsite/docs")
+    assert digest(city / "site") == digest(clean)
