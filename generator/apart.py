@@ -95,13 +95,20 @@ class Apart(Generic[Y, S]):
     """A generator run in a forked child: `next()` its first value, `send()` the next ones;
     `finish()` sends a last answer and waits until the child has ended."""
 
-    def __init__(self, start: Callable[[], Generator[Y, S, None]]) -> None:
+    def __init__(
+        self, start: Callable[[], Generator[Y, S, None]], *, relay: bool = True, fork: bool = True
+    ) -> None:
+        """`start` makes the generator; without `relay`, the stages the child reports are not
+        reported (a child working beside its parent, which reports its own); without `fork`,
+        the generator runs in this process, as where the system cannot fork."""
         self._start = start
+        self._relay = relay
+        self._fork = fork
         self._pid = 0
         self._steps: Generator[Y, S, None] | None = None
 
     def __enter__(self) -> Apart[Y, S]:
-        if not hasattr(os, "fork"):
+        if not self._fork or not hasattr(os, "fork"):
             self._steps = self._start()
             return self
         up_read, up_write = os.pipe()
@@ -115,7 +122,7 @@ class Apart(Generic[Y, S]):
                 os.close(up_read)
                 os.close(down_write)
                 if stages.active() is not None:
-                    stages.report_to(_Relay(up_write))
+                    stages.report_to(_Relay(up_write) if self._relay else None)
                 _serve(self._start(), up_write, down_read)
             except BaseException:  # the parent is gone: nothing to tell it
                 code = 1
@@ -176,16 +183,25 @@ class Apart(Generic[Y, S]):
     def finish(self, answer: S) -> Y:
         """Send `answer` in; the child's last value, once the child has ended."""
         value = self.send(answer)
+        self._end()
+        return value
+
+    def only(self) -> Y:
+        """The one value of a generator that yields once, once the child has ended."""
+        value = self.next()
+        self._end()
+        return value
+
+    def _end(self) -> None:
         if self._steps is not None:
             self._steps.close()
             self._steps = None
-            return value
+            return
         _write(self._down, None)
         kind, _ = self._receive()
         if kind != "done":
             raise ChildFailed("the build's child process yielded more than expected")
         self._wait()
-        return value
 
     def _wait(self) -> None:
         if self._pid:

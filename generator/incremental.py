@@ -33,6 +33,7 @@ import sys
 from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
+from stat import S_ISREG
 from typing import Any
 
 from . import __version__, blocks, postprocess, search
@@ -57,17 +58,37 @@ Stat = list[int]
 """A file's size, modification time (ns) and inode: changed whenever the file is replaced."""
 
 
-def _stat(path: Path) -> Stat:
-    found = path.stat()
+def _stat(path: str | Path) -> Stat:
+    found = os.stat(path)
     return [found.st_size, found.st_mtime_ns, found.st_ino]
 
 
-def _files(top: Path) -> Iterator[tuple[str, Path]]:
-    """Every file under `top` (relative POSIX path, path), in no particular order."""
-    for folder, _, names in os.walk(top):
-        for name in names:
-            path = Path(folder, name)
-            yield path.relative_to(top).as_posix(), path
+def _stat_if_file(path: str) -> Stat | None:
+    """The stat of the file at `path`, or None when it is not a file."""
+    try:
+        found = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return [found.st_size, found.st_mtime_ns, found.st_ino] if S_ISREG(found.st_mode) else None
+
+
+def _files(top: Path) -> Iterator[tuple[str, str]]:
+    """Every file under `top` (relative POSIX path, path), in no particular order, read from
+    the folders' entries without a Path per file (MkDocs' output holds thousands); a folder
+    reached through a symbolic link is not entered, as os.walk does not."""
+    pending = [("", str(top))]
+    while pending:
+        prefix, folder = pending.pop()
+        try:
+            entries = os.scandir(folder)
+        except FileNotFoundError:
+            continue
+        with entries:
+            for entry in entries:
+                if not entry.is_dir():
+                    yield prefix + entry.name, entry.path
+                elif not entry.is_symlink():
+                    pending.append((f"{prefix}{entry.name}/", entry.path))
 
 
 def page_output(source: str) -> str:
@@ -106,7 +127,7 @@ def stamp(configs: dict[str, Path], theme: Path, epoch: str, engine: str) -> str
     for lang in sorted(configs):
         digest.update(configs[lang].read_bytes())
     for rel, path in sorted(_files(theme)):
-        digest.update(f"\n{rel}\n".encode() + path.read_bytes())
+        digest.update(f"\n{rel}\n".encode() + Path(path).read_bytes())
     return digest.hexdigest()
 
 
@@ -219,9 +240,10 @@ class Cache:
                 found = raw[key] = _stat(path)
                 if rel in dropped:
                     continue
-                target = self.site / key
-                kept = found == raw_before.get(key) and target.is_file()
-                kept = kept and _stat(target) == site_before.get(key)
+                target = os.path.join(self.site, key)
+                finished_before = _stat_if_file(target)
+                kept = found == raw_before.get(key) and finished_before is not None
+                kept = kept and finished_before == site_before.get(key)
                 page = rel.endswith("index.html")
                 if rel.endswith(".html"):
                     if kept and (key in search_before or not page):
@@ -229,20 +251,21 @@ class Cache:
                             entries[key] = search_before[key]
                     else:
                         html = blocks.restore(
-                            path.read_text(encoding="utf-8"),
+                            Path(path).read_text(encoding="utf-8"),
                             blocks.stored(kept_blocks / lang / blocks_file(rel)),
                         )
                         if page:
                             entries[key] = search.page_items(html, rel.removesuffix("index.html"))
                         finished = postprocess.finish_page(html, names[lang])
-                        _replace(target, finished.encode("utf-8"))
+                        _replace(Path(target), finished.encode("utf-8"))
+                        kept = False
                 elif not kept:
-                    target.unlink(missing_ok=True)
-                    link_or_copy(path, target)
-                site[key] = _stat(target)
+                    Path(target).unlink(missing_ok=True)
+                    link_or_copy(Path(path), Path(target))
+                site[key] = finished_before if kept and finished_before else _stat(target)
         for rel, path in list(_files(self.site)):
             if rel not in site:
-                path.unlink()
+                os.unlink(path)
         self.state.update(mkdocs=raw, site=site, search=entries)
 
     def search_items(self, site: Path) -> search.Items:

@@ -10,6 +10,7 @@ site's present state.
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass
 
 from .model.evaluation import Evaluation, EvaluationItem
@@ -88,8 +89,21 @@ class Report:
     def changed(self, change: Change) -> list[KpiLine] | list[ActionLine]:
         """The KPIs or actions whose change against the previous year is `change`."""
         if change in (Change.UP, Change.DOWN, Change.CHANGED):
-            return [k for k in self.kpis if k.change is change]
-        return [a for a in self.actions if a.change is change]
+            return list(self._changes[0].get(change, []))
+        return list(self._changes[1].get(change, []))
+
+    @functools.cached_property
+    def _changes(
+        self,
+    ) -> tuple[dict[Change | None, list[KpiLine]], dict[Change | None, list[ActionLine]]]:
+        """The KPIs and the actions by their change (grouped once: a report lists each kind)."""
+        kpis: dict[Change | None, list[KpiLine]] = {}
+        for k in self.kpis:
+            kpis.setdefault(k.change, []).append(k)
+        actions: dict[Change | None, list[ActionLine]] = {}
+        for a in self.actions:
+            actions.setdefault(a.change, []).append(a)
+        return kpis, actions
 
     def evaluation_of(self, target: str) -> EvaluationItem | None:
         """The year's evaluation of a strategy or measure."""

@@ -137,8 +137,9 @@ def active() -> Progress | None:
     return _active
 
 
-def report_to(progress: Progress) -> None:
-    """Report to `progress` from now on (a child process relaying to its parent's reporter)."""
+def report_to(progress: Progress | None) -> None:
+    """Report to `progress` from now on (a child process relaying to its parent's reporter), or
+    to nothing."""
     global _active
     _active = progress
 

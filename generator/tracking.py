@@ -111,11 +111,24 @@ class Tracking:
 
     def kpis_of(self, strategy: Strategy | None = None) -> list[Kpi]:
         """The KPIs of a strategy (its own and its measures'), or all."""
-        kpis = self.project.kpis.kpis
         if strategy is None:
-            return list(kpis)
-        ids = {strategy.id, *(m.id for m in strategy.measures)}
-        return [k for k in kpis if k.measures in ids]
+            return list(self.project.kpis.kpis)
+        return list(self._kpis_by_strategy.get(strategy.id, []))
+
+    @functools.cached_property
+    def _kpis_by_strategy(self) -> dict[str, list[Kpi]]:
+        """The KPIs of each strategy by its id, in the plan's order (grouped once: a plan of a
+        hundred strategies asks for each one's several times)."""
+        owners = {
+            ident: s.id
+            for s in self.project.strategies.strategies
+            for ident in (s.id, *(m.id for m in s.measures))
+        }
+        found: dict[str, list[Kpi]] = {}
+        for k in self.project.kpis.kpis:
+            if k.measures in owners:
+                found.setdefault(owners[k.measures], []).append(k)
+        return found
 
     def by_grade(self, kpis: Iterable[Kpi]) -> list[tuple[Grade, list[Kpi]]]:
         """`kpis` grouped by grade, in scale order (grades with none left out)."""

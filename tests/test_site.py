@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import posixpath
@@ -10,10 +11,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from generator import cli
+from generator import cli, site
 
 from .conftest import EXAMPLES, ROOT, copy_project, japanese_punctuation_in_english, soup
 
@@ -193,6 +195,45 @@ def test_a_failing_mkdocs_build_also_leaves_the_site_untouched(arao: Path) -> No
     finally:
         theme.write_text(original, encoding="utf-8")
     assert _digest(arao / "site") == before
+
+
+def test_english_is_rendered_beside_japanese_and_its_failure_fails_the_build_as_it_was(
+    arao: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _digest(arao / "site")
+    render_language = site.render_language
+
+    def failing(tracking: Any, lang: str, *args: Any, **kwargs: Any) -> Any:
+        (tmp_path / lang).write_text(str(os.getpid()), encoding="utf-8")
+        if lang == "en":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(arao / ".dxsite/docs/en"))
+        return render_language(tracking, lang, *args, **kwargs)
+
+    monkeypatch.setattr(site, "render_language", failing)
+    assert build(arao) == 1
+    said = capsys.readouterr()
+    assert os.strerror(errno.ENOSPC) in said.out + said.err
+    assert ".dxsite/docs/en" in said.out + said.err
+    assert _digest(arao / "site") == before
+    pids = {(tmp_path / lang).read_text(encoding="utf-8") for lang in ("ja", "en")}
+    assert len(pids) == 2, "each language was rendered in a process of its own"
+
+
+def test_a_plan_over_the_parallel_limit_renders_its_languages_one_after_the_other_alike(
+    arao: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    render_language = site.render_language
+
+    def recorded(tracking: Any, lang: str, *args: Any, **kwargs: Any) -> Any:
+        (tmp_path / lang).write_text(str(os.getpid()), encoding="utf-8")
+        return render_language(tracking, lang, *args, **kwargs)
+
+    monkeypatch.setattr(site, "render_language", recorded)
+    monkeypatch.setattr(site, "PARALLEL_ITEMS", 0)
+    assert build(arao, "--site-dir", str(tmp_path / "one-after-the-other")) == 0
+    pids = {(tmp_path / lang).read_text(encoding="utf-8") for lang in ("ja", "en")}
+    assert len(pids) == 1, "both languages were rendered in the same process"
+    assert _digest(tmp_path / "one-after-the-other") == _digest(arao / "site")
 
 
 def _digest(site: Path) -> dict[str, str]:

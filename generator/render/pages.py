@@ -229,7 +229,7 @@ class PageRenderer:
 
     def kpis_of(self, strategy: Strategy) -> list[Kpi]:
         """The KPIs that measure a strategy or one of its measures."""
-        return [k for k in self.project.kpis.kpis if self.owner[k.measures] is strategy]
+        return self.tracking.kpis_of(strategy)
 
     def rollup(self, kpis: list[Kpi]) -> list[tuple[Grade, int]]:
         """How many of `kpis` have each grade, in scale order."""
