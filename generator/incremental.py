@@ -30,13 +30,14 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
 from stat import S_ISREG
 from typing import Any
 
 from . import __version__, blocks, postprocess, search
+from .apart import Apart
 
 BUILD_DIR = "build"
 STATE = "state.json"
@@ -56,6 +57,9 @@ writes new files instead of rewriting the ones the published site shares."""
 
 Stat = list[int]
 """A file's size, modification time (ns) and inode: changed whenever the file is replaced."""
+Finished = tuple[dict[str, Stat], dict[str, Stat], dict[str, list[dict[str, str]]]]
+"""What finishing a language gives: MkDocs' files and the finished ones, by their path in the
+site, and each page's search entries."""
 
 
 def _stat(path: str | Path) -> Stat:
@@ -226,47 +230,63 @@ class Cache:
         """Bring the finished site up to date with MkDocs' output: finish the pages MkDocs
         rewrote (their raw HTML blocks from `kept_blocks` put back, then search entries, phrase
         breaks, CSP), link the other files, remove what is gone. A page MkDocs did not rewrite
-        has the same source, so the same placeholders and blocks, as when it was finished."""
+        has the same source, so the same placeholders and blocks, as when it was finished. A
+        clean build, which finishes every page, finishes English in a forked child beside
+        Japanese (see generator/apart.py)."""
+
+        def english() -> Generator[Finished, None, None]:
+            yield self._finish("en", names["en"], kept_blocks)
+
+        with Apart(english, relay=False, fork=not self.state.get("site")) as beside:
+            raw, site, entries = self._finish("ja", names["ja"], kept_blocks)
+            raw_en, site_en, entries_en = beside.only()
+        raw |= raw_en
+        site |= site_en
+        entries |= entries_en
+        for rel, path in list(_files(self.site)):
+            if rel not in site:
+                os.unlink(path)
+        self.state.update(mkdocs=raw, site=site, search=entries)
+
+    def _finish(self, lang: str, name: str, kept_blocks: Path) -> Finished:
+        """Finish one language (see `finish`); what MkDocs wrote, the finished files and the
+        pages' search entries."""
         raw_before = self.state.get("mkdocs", {})
         site_before = self.state.get("site", {})
         search_before = self.state.get("search", {})
         raw: dict[str, Stat] = {}
         site: dict[str, Stat] = {}
         entries: dict[str, list[dict[str, str]]] = {}
-        for lang in LANGS:
-            dropped = DROPPED[lang]
-            for rel, path in _files(self.mkdocs / lang):
-                key = _site_rel(lang, rel)
-                found = raw[key] = _stat(path)
-                if rel in dropped:
-                    continue
-                target = os.path.join(self.site, key)
-                finished_before = _stat_if_file(target)
-                kept = found == raw_before.get(key) and finished_before is not None
-                kept = kept and finished_before == site_before.get(key)
-                page = rel.endswith("index.html")
-                if rel.endswith(".html"):
-                    if kept and (key in search_before or not page):
-                        if page:
-                            entries[key] = search_before[key]
-                    else:
-                        html = blocks.restore(
-                            Path(path).read_text(encoding="utf-8"),
-                            blocks.stored(kept_blocks / lang / blocks_file(rel)),
-                        )
-                        if page:
-                            entries[key] = search.page_items(html, rel.removesuffix("index.html"))
-                        finished = postprocess.finish_page(html, names[lang])
-                        _replace(Path(target), finished.encode("utf-8"))
-                        kept = False
-                elif not kept:
-                    Path(target).unlink(missing_ok=True)
-                    link_or_copy(Path(path), Path(target))
-                site[key] = finished_before if kept and finished_before else _stat(target)
-        for rel, path in list(_files(self.site)):
-            if rel not in site:
-                os.unlink(path)
-        self.state.update(mkdocs=raw, site=site, search=entries)
+        dropped = DROPPED[lang]
+        for rel, path in _files(self.mkdocs / lang):
+            key = _site_rel(lang, rel)
+            found = raw[key] = _stat(path)
+            if rel in dropped:
+                continue
+            target = os.path.join(self.site, key)
+            finished_before = _stat_if_file(target)
+            kept = found == raw_before.get(key) and finished_before is not None
+            kept = kept and finished_before == site_before.get(key)
+            page = rel.endswith("index.html")
+            if rel.endswith(".html"):
+                if kept and (key in search_before or not page):
+                    if page:
+                        entries[key] = search_before[key]
+                else:
+                    html = blocks.restore(
+                        Path(path).read_text(encoding="utf-8"),
+                        blocks.stored(kept_blocks / lang / blocks_file(rel)),
+                    )
+                    if page:
+                        entries[key] = search.page_items(html, rel.removesuffix("index.html"))
+                    finished = postprocess.finish_page(html, name)
+                    _replace(Path(target), finished.encode("utf-8"))
+                    kept = False
+            elif not kept:
+                Path(target).unlink(missing_ok=True)
+                link_or_copy(Path(path), Path(target))
+            site[key] = finished_before if kept and finished_before else _stat(target)
+        return raw, site, entries
 
     def search_items(self, site: Path) -> search.Items:
         """The search entries of a page of `site`, a copy of the finished site."""
