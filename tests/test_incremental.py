@@ -195,3 +195,30 @@ def test_a_generated_page_its_kept_blocks_or_their_record_changed_by_hand_is_wri
     clean = clean_build(city, tmp_path / "clean")
     assert digest(city / ".dxsite/docs") == digest(clean.parent / ".dxsite/docs")
     assert digest(city / "site") == digest(clean)
+
+
+def test_a_clean_build_finishes_each_language_in_a_process_of_its_own_a_rebuild_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    project = copy_project(CITY, tmp_path / "city")
+    finish_page, log = incremental.postprocess.finish_page, tmp_path / "finished"
+
+    def recorded(page: str, name: str) -> str:
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return finish_page(page, name)
+
+    monkeypatch.setattr(incremental.postprocess, "finish_page", recorded)
+
+    def processes() -> int:
+        found = set(log.read_text(encoding="utf-8").split())
+        log.unlink()
+        return len(found)
+
+    assert cli.main(["build", str(project)]) == 0
+    assert processes() == 2
+    edit(project / "kpis.yaml", "value: 78.9}", "value: 81.4}")
+    assert cli.main(["build", str(project)]) == 0
+    assert processes() == 1
+    assert digest(project / "site") == digest(clean_build(project, tmp_path / "clean"))
