@@ -256,8 +256,9 @@ def _set_aside(
 PARALLEL_ITEMS = 6_000
 """The largest plan (strategies, measures, actions and KPIs) whose two languages are rendered at
 once, on two cores; a larger one renders them one after the other, so that one language's pages
-are in memory at a time: the benchmarks' size XL (14,100 items) holds 1.4 GB rendering both at
-once, 0.86 GB one after the other; L (4,330 items) 0.39 GB at once."""
+are in memory at a time. A build of the benchmarks' size XL (14,100 items) peaked at 1.67 GB
+(resident memory of all its processes) rendering both at once, 0.88 GB one after the other;
+size L (4,330 items) at 0.61 GB rendering both at once."""
 
 
 def _items(project: Project) -> int:
