@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     args.output.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
     print()
     print(report.table(results))
+    if kinds := report.page_types_table(results):
+        print()
+        print(kinds)
     print()
     print("Targets")
     print(report.render_targets(found))

@@ -173,6 +173,8 @@ def measure_size(size: str, work: Path, *, repeat: int = 1, serve: bool = False)
     stages["original"] = run_stage(
         "original", [original, original_out], repeat=repeat, before=_clean(original_out)
     )
+    pages_out = work / size / "pages-out"
+    stages["pages"] = run_stage("pages", [root, original, pages_out], before=_clean(pages_out))
     result = {
         "load_average": {"before": load_average, "after": os.getloadavg()},
         "items": stages["validate"].pop("items"),

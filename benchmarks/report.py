@@ -194,6 +194,36 @@ def table(sizes: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def page_types_table(sizes: dict[str, dict[str, Any]]) -> str:
+    """MkDocs' time per Japanese page of each kind, on dxsite's pages (raw HTML blocks set
+    aside) against their original Markdown form: ms per page and the ratio, one column per
+    size ("-" where a size has no page of the kind)."""
+    names = [n for n in sizes if "pages" in sizes[n]["stages"]]
+    if not names:
+        return ""
+    kinds: dict[str, None] = {}
+    for n in names:
+        kinds |= dict.fromkeys(sizes[n]["stages"]["pages"]["types"])
+
+    def cell(size: str, kind: str) -> str:
+        found = sizes[size]["stages"]["pages"]["types"].get(kind)
+        if not found or not found["pages"]:
+            return "-"
+        blocks, whole = (1000 * found[f] / found["pages"] for f in ("blocks", "whole"))
+        return f"{found['pages']:,} × {blocks:.1f} / {whole:.1f} ms ({blocks / whole:.2f}×)"
+
+    head = ["MkDocs per Japanese page: pages × ms (dxsite's / original)", *names]
+    rows = [head, *([kind, *(cell(n, kind) for n in names)] for kind in kinds)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    return "\n".join(
+        (
+            row[0].ljust(widths[0])
+            + "".join(f"  {v.rjust(w)}" for v, w in zip(row[1:], widths[1:], strict=True))
+        ).rstrip()
+        for row in rows
+    )
+
+
 def _target(name: str, met: bool | None, measured: str, why: str = "") -> dict[str, Any]:
     status = "not measured" if met is None else "met" if met else "missed"
     return {"target": name, "status": status, "measured": measured, "why": "" if met else why}

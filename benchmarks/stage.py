@@ -18,6 +18,9 @@ Stages:
   rebuild ROOT       a second `dxsite build ROOT` with nothing changed, then one after one KPI
                      value changed, each a command; the site compared with a clean build's
   serve ROOT         the rebuild `dxsite serve` does after one KPI value changes (3 times)
+  pages ROOT ORIGINAL OUT
+                     MkDocs' time per kind of page (Japanese), on ROOT's pages and on
+                     ORIGINAL's, as `original` rendered them (benchmarks/page_hooks.py)
 """
 
 from __future__ import annotations
@@ -240,6 +243,66 @@ def stage_original(root: Path, out: Path) -> dict[str, Any]:
     return {**stage_plain(root, out), "markdown_bytes": sum(p.stat().st_size for p in docs)}
 
 
+PAGE_TYPES = (
+    ("home", re.compile(r"index\.md")),
+    ("strategies overview", re.compile(r"strategies/index\.md")),
+    ("strategy", re.compile(r"strategies/[^/]+/index\.md")),
+    ("measure", re.compile(r"strategies/[^/]+/[^/]+/index\.md")),
+    ("KPI list", re.compile(r"(kpis|kpi-list/[0-9]+)/index\.md")),
+    ("KPI", re.compile(r"kpis/[^/]+/index\.md")),
+    ("yearly report", re.compile(r"reports/[0-9]+/index\.md")),
+    ("report list", re.compile(r"reports/[0-9]+/.+/index\.md")),
+    ("list by status, grade, attention", re.compile(r"(by-status|by-grade|attention)/.+\.md")),
+    ("chapter", re.compile(r"chapters/.+\.md")),
+)
+"""The kinds of pages dxsite generates, by their source path; any other page is a plan page
+(methodology, governance, timeline, reports' list, open data …)."""
+
+
+def page_type(source: str) -> str:
+    """The kind of page written at `source` in a language's docs."""
+    return next((name for name, path in PAGE_TYPES if path.fullmatch(source)), "plan page")
+
+
+def _mkdocs_page_times(root: Path, out: Path) -> dict[str, float]:
+    """Seconds MkDocs spends on each Japanese page of ROOT (benchmarks/page_hooks.py)."""
+    import tempfile
+
+    import yaml
+
+    config = yaml.safe_load((root / ".dxsite" / "mkdocs.ja.yml").read_text("utf-8"))
+    config["hooks"] = [str(Path(__file__).with_name("page_hooks.py"))]
+    timed = root / ".dxsite" / "mkdocs.ja.timed.yml"
+    timed.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    with tempfile.TemporaryDirectory() as scratch:
+        times = Path(scratch, "times.json")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DXSITE_PAGE_TIMES": str(times)}
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(timed), "-d", str(out)]
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"mkdocs build failed:\n{done.stdout}{done.stderr}")
+        found: dict[str, float] = json.loads(times.read_text(encoding="utf-8"))
+    return found
+
+
+def stage_pages(root: Path, original: Path, out: Path) -> dict[str, Any]:
+    """MkDocs' time per kind of page (Japanese): on dxsite's pages (ROOT, raw HTML blocks set
+    aside) and on their original Markdown form (ORIGINAL, as `original` left it)."""
+    with Clock() as clock:
+        forms = {
+            "blocks": _mkdocs_page_times(root, out / "blocks"),
+            "whole": _mkdocs_page_times(original, out / "whole"),
+        }
+    types: dict[str, dict[str, float]] = {}
+    for form, times in forms.items():
+        for source, seconds in times.items():
+            kind = types.setdefault(page_type(source), {"pages": 0, "blocks": 0.0, "whole": 0.0})
+            kind[form] += seconds
+            if form == "blocks":
+                kind["pages"] += 1
+    return {**clock.figures(), "types": types}
+
+
 def _dxsite_build(root: Path) -> dict[str, Any]:
     """One `dxsite build ROOT` as editors and CI run it, timed as a command."""
     with Clock() as clock:
@@ -346,6 +409,7 @@ def main(argv: list[str]) -> None:
         "build": stage_build,
         "rebuild": stage_rebuild,
         "serve": stage_serve,
+        "pages": stage_pages,
     }
     args = [Path(a).resolve() for a in (root, *rest)]
     print(json.dumps(runners[stage](*args)))

@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks import report
 from benchmarks.__main__ import main
-from benchmarks.stage import change_one_value
+from benchmarks.stage import change_one_value, page_type
 from benchmarks.synthetic import Size, generate
 from generator.validate import validate
 
@@ -78,6 +78,30 @@ def test_benchmark_of_size_s_reports_every_stage_and_target(
     assert [serve_m, serve_l] == ["not measured"] * 2
     assert 0 < s["serve"]["cpu_seconds"] < s["serve"]["first_cpu_seconds"]
     assert s["output"]["pages_over_limit"] == 0
+    kinds = s["stages"]["pages"]["types"]
+    for kind in ("home", "strategy", "KPI", "yearly report", "plan page"):
+        assert kinds[kind]["pages"] > 0 and kinds[kind]["whole"] > 0, kind
+    assert kinds["strategy"]["blocks"] < kinds["strategy"]["whole"]
     printed = capsys.readouterr().out
     assert "whole `dxsite build`" in printed
+    assert "MkDocs per Japanese page" in printed
     assert "Targets" in printed
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("index.md", "home"),
+        ("strategies/s01/index.md", "strategy"),
+        ("strategies/s01/m001/index.md", "measure"),
+        ("kpis/index.md", "KPI list"),
+        ("kpi-list/2/index.md", "KPI list"),
+        ("kpis/k0001/index.md", "KPI"),
+        ("reports/2024/index.md", "yearly report"),
+        ("reports/2024/actions/3/index.md", "report list"),
+        ("by-status/done/2/index.md", "list by status, grade, attention"),
+        ("reports/index.md", "plan page"),
+    ],
+)
+def test_each_generated_page_is_counted_with_its_kind(source: str, kind: str) -> None:
+    assert page_type(source) == kind
