@@ -3,7 +3,9 @@
 An item is a page, a section under a heading with an id (a measure, a governance role …) or a
 table row with an id (an action). Its text is the text of its own elements with a space at every
 cell and block boundary, so words of neighbouring cells never run together; a row's text belongs
-to the row, not to the section around it. Charts' SVG (data-search-exclude) is left out.
+to the row, not to the section around it. Whatever is marked data-search-exclude (the date a
+page was updated) and every <svg> (the charts, whose data their tables hold) is left out: Zensical
+drops the attribute from the charts it is written on.
 
 The reader's browser matches every word of the query against an item's title and text (see
 theme/assets/javascripts/search.js); Japanese needs no segmenter for that: a word is found where
@@ -76,7 +78,7 @@ class _Article:
             return
         if self.article < 0 or self.excluded >= 0:
             return
-        if "data-search-exclude" in names:
+        if "data-search-exclude" in names or tag == "svg":
             if tag not in _VOID:
                 self.excluded = depth
             return

@@ -69,6 +69,15 @@ def test_a_line_break_hint_inside_a_japanese_word_does_not_split_it() -> None:
     assert section["t"] == "行政手続きのオンライン化"
 
 
+def test_a_charts_svg_is_not_indexed_even_where_the_builder_dropped_data_search_exclude() -> None:
+    page = "<article><h1>T</h1><figure><svg><text>軸ラベル</text><svg><text>内側</text></svg>"
+    page += "<text>後</text></svg><table><tr><td>表の値</td></tr></table></figure></article>"
+    everything = json.dumps(search.page_items(page, "x/"), ensure_ascii=False)
+    assert "表の値" in everything
+    assert not any(word in everything for word in ("軸ラベル", "内側", "後"))
+    _same_items(page)
+
+
 def test_charts_svg_the_update_date_and_the_theme_around_the_article_are_not_indexed() -> None:
     everything = json.dumps(_items(), ensure_ascii=False)
     assert "軸ラベル" not in everything and "最終更新" not in everything

@@ -10,6 +10,7 @@ the tests of tests/test_site.py, tests/test_large.py and tests/test_hostile.py, 
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
@@ -197,6 +198,20 @@ def test_every_link_of_each_example_built_with_zensical_leads_to_a_page_and_an_i
 ) -> None:
     assert soup(example / "site/en/index.html").html["lang"] == "en"
     large.test_every_link_leads_to_a_page_and_an_id_that_exist(example / "site")
+
+
+@needs_zensical
+def test_the_zensical_sites_search_index_leaves_the_charts_out_as_mkdocs_does(arao: Path) -> None:
+    """Zensical drops the charts' data-search-exclude; the index leaves out every <svg>."""
+    descriptions = {
+        " ".join(html.unescape(found).split())
+        for page in (arao / "site").rglob("*.html")
+        for found in re.findall(r'<desc id="[^"]*">([^<]+)</desc>', page.read_text("utf-8"))
+    }
+    assert len(descriptions) > 3
+    for lang in ("", "en/"):
+        index = (arao / "site" / lang / "search/index.json").read_text("utf-8")
+        assert not [d for d in descriptions if d in index]
 
 
 @needs_zensical
