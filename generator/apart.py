@@ -6,6 +6,10 @@ build holds, and they are garbage once the pages are written, but a process that
 keeps most of that memory (Python's allocator and glibc's keep their arenas). The child ends
 before the MkDocs builds start, so they run beside a parent that holds only its imports.
 
+The same child lets work run beside the parent on a second core: a build renders English and
+finishes its pages in one while the parent does Japanese (generator/site.py,
+generator/incremental.py).
+
 The child runs a generator: each value it yields is sent to the parent (pickled through a
 pipe), and the parent's answer is sent back into it. An exception in the child is raised in the
 parent, as it was raised; the stages it reports (generator/stages.py) are reported by the
