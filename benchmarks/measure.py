@@ -161,6 +161,7 @@ def measure_size(size: str, work: Path, *, repeat: int = 1, serve: bool = False)
     stages["build"] = run_stage("build", [root], repeat=repeat, before=cold)
     output = site_stats(root / "site")
     stages["rebuild"] = run_stage("rebuild", [root])
+    stages["startup"] = run_stage("startup", [root], repeat=repeat)
     stages["validate"] = run_stage("validate", [root], repeat=repeat)
     stages["render"] = run_stage("render", [root], repeat=repeat, before=cold)
     stages["mkdocs"] = run_stage(

@@ -6,6 +6,7 @@ after imports), this process's peak resident memory and its children's (`self_mb
 memory its own; the caller adds the peak of the whole process tree, sampled while it runs.
 
 Stages:
+  startup ROOT       a fresh interpreter importing what `dxsite build` imports
   validate ROOT      load + validate (generator.validate.validate)
   render ROOT        render pages, charts and data files (validation first, not timed)
   mkdocs ROOT OUT    the two MkDocs builds exactly as dxsite runs them (generator.engines.mkdocs)
@@ -86,6 +87,15 @@ def _validated(root: Path) -> Any:
         problems = "\n".join(map(str, result.diagnostics[:10]))
         raise SystemExit(f"the plan in {root} does not validate:\n{problems}")
     return result
+
+
+def stage_startup(root: Path) -> dict[str, Any]:
+    """A fresh interpreter importing what `dxsite build` imports before it starts working (the
+    command line, the pipeline, the builder's runner)."""
+    command = [sys.executable, "-c", "import generator.cli, generator.commands, generator.site"]
+    with Clock() as clock:
+        subprocess.run(command, check=True, cwd=root)
+    return clock.figures()
 
 
 def stage_validate(root: Path) -> dict[str, Any]:
@@ -400,6 +410,7 @@ def main(argv: list[str]) -> None:
     """Run one stage and print its JSON."""
     stage, root, *rest = argv
     runners = {
+        "startup": stage_startup,
         "validate": stage_validate,
         "render": stage_render,
         "mkdocs": stage_mkdocs,

@@ -51,7 +51,16 @@ def test_benchmark_of_size_s_reports_every_stage_and_target(
     assert main([*args, "--work", str(tmp_path / "work")]) == 0
     document = json.loads(output.read_text("utf-8"))
     s = document["sizes"]["S"]
-    for stage in ("validate", "render", "mkdocs", "finish", "plain", "original", "build"):
+    for stage in (
+        "startup",
+        "validate",
+        "render",
+        "mkdocs",
+        "finish",
+        "plain",
+        "original",
+        "build",
+    ):
         assert s["stages"][stage]["seconds"] > 0, stage
         assert s["stages"][stage]["peak_mb"] > 0, stage
     assert s["items"]["strategies"] == 3
