@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, clock, engines, stages
+from . import paths as safe
 from .apart import Apart
 from .errors import DxsiteError, PlanError
 from .messages import current, say
 from .model.fiscal import format_fiscal_year, parse_fiscal_year
+from .parsed import Parsed
 from .schema import write_schemas
 from .site import THEME_DIR, WORK_DIR, Paths, Ready, prepare
 from .site import build as build_site
@@ -54,8 +56,12 @@ def build(
     stages.stage("validate")
     paths = Paths(root.resolve(), Path(os.path.abspath(site_dir)))
 
+    # before anything is written: validating keeps the plan's parse in the work folder
+    safe.check_work_dir(paths.root, paths.work)
+    safe.check_site_dir(paths.root, paths.site_dir)
+
     def plan() -> Generator[tuple[Result, bool] | Ready, None, None]:
-        result = validate(root)
+        result = validate(root, parsed=Parsed(paths.work))
         failed = result.failed(strict=strict)
         project, result.project = result.project, None
         yield result, failed

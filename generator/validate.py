@@ -20,6 +20,7 @@ from .load import Document, load_yaml
 from .messages import say
 from .model.project import CHAPTERS_DIR, FILES, Chapter, Project
 from .model.text import Text
+from .parsed import Parsed
 from .recorded import read_evidence
 from .wording import describe, explain, without_echoes
 
@@ -39,14 +40,16 @@ class _Part:
     """Model errors found but not turned into findings (beyond MAX_REPORTED)."""
 
 
-def _load_part(root: Path, rel: str, model: type[BaseModel], required: bool) -> _Part:
+def _load_part(
+    root: Path, rel: str, model: type[BaseModel], required: bool, parsed: Parsed | None
+) -> _Part:
     path = root / rel
     if not path.is_file():
         if not required:
             return _Part()
         message = say("check.missing_file", file=rel)
         return _Part(diagnostics=[Diagnostic(rel, 1, 1, Severity.ERROR, message, "missing-file")])
-    doc, diagnostics = load_yaml(path, rel)
+    doc, diagnostics = parsed.load(path, rel) if parsed else load_yaml(path, rel)
     if doc is None:
         return _Part(diagnostics=diagnostics)
     if not isinstance(doc.data, dict):
@@ -140,20 +143,26 @@ def _coverage(project: Project) -> dict[str, tuple[int, int]]:
     return counts
 
 
-def validate(root: Path, *, today: datetime.date | None = None) -> Result:
-    """Load and check the plan under `root`, collecting every problem."""
+def validate(
+    root: Path, *, today: datetime.date | None = None, parsed: Parsed | None = None
+) -> Result:
+    """Load and check the plan under `root`, collecting every problem; with `parsed`, the files
+    parsed at the last build are read back where their text is the same (see
+    generator/parsed.py)."""
     diagnostics: list[Diagnostic] = []
     parts: dict[str, BaseModel] = {}
     docs: dict[str, Document] = {}
     omitted = 0
     for key, (rel, model, required) in FILES.items():
-        part = _load_part(root, rel, model, required)
+        part = _load_part(root, rel, model, required, parsed)
         diagnostics += part.diagnostics
         omitted += part.omitted
         if part.model is not None:
             parts[key] = part.model
         if part.doc is not None:
             docs[key] = part.doc
+    if parsed:
+        parsed.save()
     chapters, problems = load_chapters(root)
     diagnostics += problems + check_config(root) + read_evidence(root)[1]
     # A file that could not be read would make the checks across files report its ids as

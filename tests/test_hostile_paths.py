@@ -64,13 +64,21 @@ def test_a_refused_path_is_explained_in_the_editors_language(
 
 
 @pytest.mark.parametrize(
-    "link", [".dxsite", ".dxsite/docs/ja", ".dxsite/blocks/ja", ".dxsite/mkdocs.ja.yml"]
+    "link",
+    [
+        ".dxsite",
+        ".dxsite/docs/ja",
+        ".dxsite/blocks/ja",
+        ".dxsite/mkdocs.ja.yml",
+        ".dxsite/parsed",
+        ".dxsite/parsed.json",
+    ],
 )
 def test_a_work_folder_holding_a_link_out_of_the_project_is_refused_and_its_target_kept(
     scaffold: Path, outside: Path, dxsite: Run, link: str
 ) -> None:
     (scaffold / link).parent.mkdir(parents=True, exist_ok=True)
-    target = outside / "precious.txt" if link.endswith(".yml") else outside
+    target = outside / "precious.txt" if link.endswith((".yml", ".json")) else outside
     (scaffold / link).symlink_to(target)
     refused(dxsite, scaffold, f"{link}: a symbolic link")
     assert untouched(outside)
