@@ -185,16 +185,22 @@ ROWS: list[Row] = [
 def table(sizes: dict[str, dict[str, Any]]) -> str:
     """Rows of figures, one column per size."""
     names = list(sizes)
-    cells = [[label, *(cell(sizes[n]) for n in names)] for label, cell in ROWS]
-    widths = [max(len(row[i]) for row in [["", *names], *cells]) for i in range(len(names) + 1)]
-    lines = []
-    for row in [["", *names], *cells]:
-        label, *values = row
-        line = label.ljust(widths[0]) + "".join(
-            "  " + v.rjust(w) for v, w in zip(values, widths[1:], strict=True)
-        )
-        lines.append(line.rstrip())
-    return "\n".join(lines)
+    return _columns(
+        [["", *names], *([label, *(cell(sizes[n]) for n in names)] for label, cell in ROWS)]
+    )
+
+
+def _columns(rows: list[list[str]]) -> str:
+    """Rows as text: the first cell left-aligned, the others right-aligned, each column as wide
+    as its widest cell."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        (
+            row[0].ljust(widths[0])
+            + "".join(f"  {v.rjust(w)}" for v, w in zip(row[1:], widths[1:], strict=True))
+        ).rstrip()
+        for row in rows
+    )
 
 
 def page_types_table(sizes: dict[str, dict[str, Any]]) -> str:
@@ -216,15 +222,7 @@ def page_types_table(sizes: dict[str, dict[str, Any]]) -> str:
         return f"{found['pages']:,} × {blocks:.1f} / {whole:.1f} ms ({blocks / whole:.2f}×)"
 
     head = ["MkDocs per Japanese page: pages × ms (dxsite's / original)", *names]
-    rows = [head, *([kind, *(cell(n, kind) for n in names)] for kind in kinds)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    return "\n".join(
-        (
-            row[0].ljust(widths[0])
-            + "".join(f"  {v.rjust(w)}" for v, w in zip(row[1:], widths[1:], strict=True))
-        ).rstrip()
-        for row in rows
-    )
+    return _columns([head, *([kind, *(cell(n, kind) for n in names)] for kind in kinds)])
 
 
 def _target(name: str, met: bool | None, measured: str, why: str = "") -> dict[str, Any]:

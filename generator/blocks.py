@@ -23,6 +23,8 @@ from typing import Any
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
+from .filestat import stat_if_file
+
 Blocks = dict[str, str]
 """A page's blocks by their digest (the SHA-256 of the block, in hex)."""
 
@@ -176,16 +178,6 @@ def stored(path: Path) -> Blocks:
         return {}
 
 
-def _stat(path: Path) -> list[int] | None:
-    """A file's size, modification time (ns) and inode (changed whenever the file is written or
-    replaced), or None when there is no such file."""
-    try:
-        found = path.stat()
-    except FileNotFoundError:
-        return None
-    return [found.st_size, found.st_mtime_ns, found.st_ino]
-
-
 class Splits:
     """What each generated page of a language was split into at the last build, recorded by
     the digest of the page as rendered: a page rendered exactly as then, whose placeholder form
@@ -206,7 +198,7 @@ class Splits:
         record.unlink(missing_ok=True)  # a build that stops before `save` leaves none
 
     def _files(self, page: str, kept: str) -> list[list[int] | None]:
-        return [_stat(self.docs / page), _stat(self.kept / kept)]
+        return [stat_if_file(self.docs / page), stat_if_file(self.kept / kept)]
 
     def unchanged(self, page: str, markdown: str, kept: str) -> bool:
         """Whether `markdown`, the page written at `page` in the docs (its blocks at `kept`),

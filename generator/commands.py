@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, clock, engines, stages
-from . import paths as safe
 from .apart import Apart
 from .errors import DxsiteError, PlanError
 from .messages import current, say
@@ -53,12 +52,7 @@ def build(
     generator/engines.py); raise PlanError otherwise. Validation and rendering run in a child
     process that ends before the builder starts (see `apart`), so the plan's memory is given
     back while the builder runs."""
-    stages.stage("validate")
     paths = Paths(root.resolve(), Path(os.path.abspath(site_dir)))
-
-    # before anything is written: validating keeps the plan's parse in the work folder
-    safe.check_work_dir(paths.root, paths.work)
-    safe.check_site_dir(paths.root, paths.site_dir)
 
     def plan() -> Generator[tuple[Result, bool] | Ready, None, None]:
         result = validate(root, parsed=Parsed(paths.work))
@@ -68,20 +62,22 @@ def build(
         assert project is not None
         yield prepare(project, paths, pdf=pdf, engine=engine)
 
-    with Apart(plan) as child:
-        validated = child.next()
-        assert isinstance(validated, tuple)
-        result, failed = validated
-        report(result)
-        if failed:
-            raise PlanError(say("build.failed"))
-
-        def write() -> Ready:
+    def write() -> Ready:
+        """Validate, then write the pages: called once the build has checked the project's
+        folders and holds its lock, since validating keeps the plan's parse in .dxsite/."""
+        stages.stage("validate")
+        with Apart(plan) as child:
+            validated = child.next()
+            assert isinstance(validated, tuple)
+            result, failed = validated
+            report(result)
+            if failed:
+                raise PlanError(say("build.failed"))
             ready = child.finish(None)
             assert isinstance(ready, Ready)
             return ready
 
-        build_site(paths, write, strict=strict, pdf=pdf, engine=engine)
+    build_site(paths, write, strict=strict, pdf=pdf, engine=engine)
 
 
 def _snapshot(root: Path) -> dict[str, float]:

@@ -33,11 +33,12 @@ import sys
 from collections.abc import Generator, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
-from stat import S_ISREG
 from typing import Any
 
 from . import __version__, blocks, postprocess, search
 from .apart import Apart
+from .filestat import Stat, stat_if_file
+from .filestat import stat as _stat
 
 BUILD_DIR = "build"
 STATE = "state.json"
@@ -55,25 +56,9 @@ STATIC_TEMPLATES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 """What MkDocs writes on every build, dirty or not: removed before a dirty build, so that it
 writes new files instead of rewriting the ones the published site shares."""
 
-Stat = list[int]
-"""A file's size, modification time (ns) and inode: changed whenever the file is replaced."""
 Finished = tuple[dict[str, Stat], dict[str, Stat], dict[str, list[dict[str, str]]]]
 """What finishing a language gives: MkDocs' files and the finished ones, by their path in the
 site, and each page's search entries."""
-
-
-def _stat(path: str | Path) -> Stat:
-    found = os.stat(path)
-    return [found.st_size, found.st_mtime_ns, found.st_ino]
-
-
-def _stat_if_file(path: str) -> Stat | None:
-    """The stat of the file at `path`, or None when it is not a file."""
-    try:
-        found = os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    return [found.st_size, found.st_mtime_ns, found.st_ino] if S_ISREG(found.st_mode) else None
 
 
 def _files(top: Path) -> Iterator[tuple[str, str]]:
@@ -264,7 +249,7 @@ class Cache:
             if rel in dropped:
                 continue
             target = os.path.join(self.site, key)
-            finished_before = _stat_if_file(target)
+            finished_before = stat_if_file(target)
             kept = found == raw_before.get(key) and finished_before is not None
             kept = kept and finished_before == site_before.get(key)
             page = rel.endswith("index.html")

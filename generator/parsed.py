@@ -24,6 +24,7 @@ from typing import Any
 
 from . import fold, load, yamlhints
 from .diagnostics import Diagnostic
+from .filestat import stat_if_file
 from .load import Document, Loc
 
 FOLDER = "parsed"
@@ -36,14 +37,6 @@ def _loader_digest() -> str:
     for module in (load, fold, yamlhints):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()
-
-
-def _stat(path: Path) -> list[int] | None:
-    try:
-        found = path.stat()
-    except FileNotFoundError:
-        return None
-    return [found.st_size, found.st_mtime_ns, found.st_ino]
 
 
 def _without_dates(data: Any, loc: Loc, dates: list[Loc]) -> Any:
@@ -126,7 +119,7 @@ class Parsed:
             return None, diagnostics
         digest = hashlib.sha256(f"{self._loader}\n{text}".encode()).hexdigest()
         kept = self._file(rel)
-        if self._kept.get(rel) == [digest, _stat(kept)]:
+        if self._kept.get(rel) == [digest, stat_if_file(kept)]:
             with _collector_paused():  # as load_text composes: millions of objects, no cycle
                 found = json.loads(kept.read_text(encoding="utf-8"))
                 data = _with_dates(found["data"], found["dates"])
@@ -149,7 +142,7 @@ class Parsed:
             written = kept.with_name(f".{kept.name}.new")
             written.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
             os.replace(written, kept)
-            self._kept[rel] = [digest, _stat(kept)]
+            self._kept[rel] = [digest, stat_if_file(kept)]
         return doc, diagnostics
 
     def save(self) -> None:

@@ -450,8 +450,9 @@ def build(
     pdf: bool = False,
     engine: str = engines.DEFAULT,
 ) -> None:
-    """Write the pages (`write`, called once the build holds the project's lock), build both
-    languages with `engine`, assemble ja at / and en at /en/, then swap site/."""
+    """Write the pages (`write`, called once the project's folders are checked and the build
+    holds the project's lock), build both languages with `engine`, assemble ja at / and en at
+    /en/, then swap site/."""
     safe.check_work_dir(paths.root, paths.work)
     safe.check_site_dir(paths.root, paths.site_dir)
     with _lock(paths):
