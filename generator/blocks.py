@@ -207,6 +207,15 @@ class Splits:
         self._now[page] = (digest, kept)
         return self._before.get(page) == [digest, *self._files(page, kept)]
 
+    def intact(self, page: str, kept: str) -> bool:
+        """Whether `page` (its blocks at `kept`), known to be rendered exactly as at the last
+        build without being rendered again, still has the two files that build left."""
+        before = self._before.get(page)
+        if not isinstance(before, list) or before[1:] != self._files(page, kept):
+            return False
+        self._now[page] = (before[0], kept)
+        return True
+
     def save(self) -> None:
         """Record the pages of this build once their files are written."""
         now = {

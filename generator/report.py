@@ -49,6 +49,11 @@ class KpiLine:
     previous: Assessment | None
     change: Change | None
 
+    def computed_from(self) -> tuple[Kpi]:
+        """What the line is computed from besides its report's year and the plan less its KPIs'
+        figures (see generator/render/memo.py): its KPI."""
+        return (self.kpi,)
+
 
 @dataclass(frozen=True)
 class ActionLine:
@@ -61,6 +66,11 @@ class ActionLine:
     overdue: bool
     previous: str | None
     change: Change | None
+
+    def computed_from(self) -> tuple[str]:
+        """What the line is computed from besides its report's year, today and the plan less its
+        KPIs' figures (see generator/render/memo.py): the action it is about, by its id."""
+        return (self.placed.action.id,)
 
 
 @dataclass(frozen=True)

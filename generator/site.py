@@ -37,7 +37,7 @@ from .model.plan import PlanFile
 from .model.project import Project
 from .pdf import print_reports
 from .recorded import read_evidence
-from .render import labels, text
+from .render import labels, memo, text
 from .render.contact import contact_html
 from .render.data import data_files
 from .render.feed import FEED, atom_feed
@@ -229,28 +229,37 @@ def _status_note(status: str, lang: str) -> str:
 
 
 def _set_aside(
-    files: dict[str, str | bytes], splits: raw_html.Splits
-) -> tuple[dict[str, str | bytes], set[str], set[str]]:
+    files: dict[str, str | bytes | memo.Kept], splits: raw_html.Splits
+) -> tuple[dict[str, str | bytes], dict[str, str | bytes], set[str], set[str]]:
     """The raw HTML blocks of the generated pages among `files`, each page's kept in the file
     named after the page MkDocs writes; `files` get placeholders in their place. Chapters stay
     as they are. A page `splits` finds unchanged since the last build is taken out of `files`:
-    its two files stay as they are. Returns the blocks to keep, and the pages and block files
-    to leave as they are."""
+    its two files stay as they are. A page Kept without rendering (see generator/render/memo.py)
+    whose files are not as the last build left them is rendered now. Returns the files to
+    write, the blocks to keep, and the pages and block files to leave as they are."""
+    docs: dict[str, str | bytes] = {}
     kept: dict[str, str | bytes] = {}
     pages: set[str] = set()
     kept_files: set[str] = set()
-    for rel, content in list(files.items()):
+    for rel, content in files.items():
+        if isinstance(content, memo.Kept):
+            if splits.intact(rel, blocks_file(page_output(rel))):
+                pages.add(rel)
+                kept_files.add(blocks_file(page_output(rel)))
+                continue
+            content = content.render()
         if rel.endswith(".md") and isinstance(content, str) and not is_chapter(rel):
             name = blocks_file(page_output(rel))
             if splits.unchanged(rel, content, name):
-                del files[rel]
                 pages.add(rel)
                 kept_files.add(name)
                 continue
-            files[rel], found = raw_html.split(content)
+            docs[rel], found = raw_html.split(content)
             if found:
                 kept[name] = raw_html.store(found)
-    return kept, pages, kept_files
+        else:
+            docs[rel] = content
+    return docs, kept, pages, kept_files
 
 
 PARALLEL_ITEMS = 6_000
@@ -282,8 +291,13 @@ def render(
     tracking = Tracking.now(project)
 
     def write(lang: str) -> Path:
-        rendered = render_language(tracking, lang, accessibility, history, pdf=pdf)
-        files: dict[str, str | bytes] = dict(rendered.files())
+        options = (accessibility, history, pdf, paths.site_url)
+        built_from = memo.context(project, lang, tracking.today, tracking.year, *options)
+        keys = memo.Memo(paths.blocks / f"{lang}.keys.json", built_from)
+        rendered = render_language(
+            tracking, lang, accessibility, history, pdf=pdf, memo=keys if blocks else None
+        )
+        files: dict[str, str | bytes | memo.Kept] = dict(rendered.files())
         feed = atom_feed(project, history, lang, paths.site_url, set(rendered.pages))
         if feed is not None:
             files[FEED] = feed
@@ -294,13 +308,14 @@ def render(
             paths.blocks / f"{lang}.json", paths.docs(lang), paths.blocks / lang
         )
         if blocks:
-            kept, pages, kept_files = _set_aside(files, splits)
+            docs, kept, pages, kept_files = _set_aside(files, splits)
             write_tree(paths.blocks / lang, kept, kept_files)
-            write_tree(paths.docs(lang), files, pages)
+            write_tree(paths.docs(lang), docs, pages)
             splits.save()
+            keys.save()
         else:
             write_tree(paths.blocks / lang, {})
-            write_tree(paths.docs(lang), files)
+            write_tree(paths.docs(lang), {rel: memo.content(c) for rel, c in files.items()})
         config = mkdocs_config(project, paths, lang, rendered, feed=feed is not None)
         config_path = paths.work / f"mkdocs.{lang}.yml"
         content = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from .. import stages
 from ..history import KPI_KINDS, History
 from ..model.kpi import Grade, Kpi
-from ..model.strategy import Schedule, Strategy
+from ..model.strategy import Measure, Schedule, Strategy
 from ..model.text import Text
 from ..model.timeline import MilestoneKind
 from ..progress import Assessment
@@ -39,6 +39,7 @@ from .charts import (
 from .data import FORMULA_STARTS, attribution, kpi_csv_name
 from .feed import FEED, feed_entries
 from .layout import page_url, relative
+from .memo import Always, Kept, Memo
 from .method import worked_example
 from .rows import SYMBOLS, Rows
 
@@ -105,10 +106,10 @@ def sources(path: str) -> tuple[str, ...]:
 class Rendered:
     """The pages of one language (path → Markdown) and its navigation."""
 
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, str | Kept] = field(default_factory=dict)
     nav: Nav = field(default_factory=list)
 
-    def files(self) -> dict[str, str]:
+    def files(self) -> dict[str, str | Kept]:
         """The pages as the builder reads them: each in the file `source_file` names."""
         loose = _loose(self.nav)
         return {source_file(page, loose): markdown for page, markdown in self.pages.items()}
@@ -184,8 +185,11 @@ class PageRenderer:
         lang: str,
         accessibility: dict[str, Any] | None,
         history: History | None,
+        memo: Memo | Always | None = None,
     ) -> None:
+        """`memo` decides which pages need rendering again (see generator/render/memo.py)."""
         project = tracking.project
+        self.memo = memo or Always()
         self.tracking = tracking
         self.project = project
         self.history = history or History()
@@ -396,18 +400,35 @@ class PageRenderer:
         limit = layout.LIST_LIMIT
         for n, path in pages:
             chunk = items[(n - 1) * limit : n * limit]
-            out.pages[path] = self.render(
-                "list.md.j2",
-                path,
-                heading=f"{heading} ({n}/{len(pages)})",
-                back=back[0],
-                anchor=back[1],
-                back_title=back[2],
-                pages=pages,
-                current=n,
-                body=write(Rows(self, path), chunk),
+            title = f"{heading} ({n}/{len(pages)})"
+            inputs = (title, back, pages, n, write, chunk)
+            out.pages[path] = self.memo.page(
+                path, inputs, functools.partial(self._list_page, path, *inputs)
             )
         return pages
+
+    def _list_page(
+        self,
+        path: str,
+        heading: str,
+        back: tuple[str, str, str],
+        pages: list[tuple[int, str]],
+        current: int,
+        write: Callable[[Rows, list[Any]], Markup],
+        items: list[Any],
+    ) -> str:
+        """One page of a list that `paged` made pages of."""
+        return self.render(
+            "list.md.j2",
+            path,
+            heading=heading,
+            back=back[0],
+            anchor=back[1],
+            back_title=back[2],
+            pages=pages,
+            current=current,
+            body=write(Rows(self, path), items),
+        )
 
 
 def _chart_id(prefix: str, ident: str = "") -> str:
@@ -420,11 +441,13 @@ def render_language(
     accessibility: dict[str, Any] | None = None,
     history: History | None = None,
     pdf: bool = False,
+    memo: Memo | None = None,
 ) -> Rendered:
     """Every page of the site in `lang`, and the navigation (which stays small); `history`
     gives each page its "last updated" date and the KPIs and actions their changes; with `pdf`,
-    the yearly reports link the PDFs the build prints of them."""
-    r = PageRenderer(tracking, lang, accessibility, history)
+    the yearly reports link the PDFs the build prints of them; `memo` leaves out the pages
+    rendered as at the last build (see generator/render/memo.py)."""
+    r = PageRenderer(tracking, lang, accessibility, history, memo)
     out = Rendered()
     project, year = tracking.project, tracking.year
     plan, strategies = project.plan, project.strategies.strategies
@@ -507,22 +530,29 @@ def render_language(
 
 def _render_measures(r: PageRenderer, out: Rendered, s: Strategy) -> None:
     """The page of each measure of a split strategy: its KPIs, its actions and their schedule."""
-    plan, lang, year = r.project.plan, r.lang, r.tracking.year
     for m in s.measures:
         if not layout.has_page(s, m):
             continue
         path = layout.measure_page(s, m)
-        chart = measure_gantt(m, plan, lang, _chart_id("gantt", m.id), year)
-        out.pages[path] = r.render(
-            "measure.md.j2",
-            path,
-            description=m.description,
-            s=s,
-            m=m,
-            strategy_page=layout.strategy_page(s),
-            kpis=r.measured.get(m.id, []),
-            gantt=Markup(chart),
+        kpis = r.measured.get(m.id, [])
+        out.pages[path] = r.memo.page(
+            path, (m, kpis), functools.partial(_measure_page, r, path, s, m, kpis)
         )
+
+
+def _measure_page(r: PageRenderer, path: str, s: Strategy, m: Measure, kpis: list[Kpi]) -> str:
+    plan, lang, year = r.project.plan, r.lang, r.tracking.year
+    chart = measure_gantt(m, plan, lang, _chart_id("gantt", m.id), year)
+    return r.render(
+        "measure.md.j2",
+        path,
+        description=m.description,
+        s=s,
+        m=m,
+        strategy_page=layout.strategy_page(s),
+        kpis=kpis,
+        gantt=Markup(chart),
+    )
 
 
 def _render_progress(r: PageRenderer, out: Rendered) -> None:
@@ -666,32 +696,36 @@ def _render_kpis(r: PageRenderer, out: Rendered) -> None:
             by_grades=by_grades if n == 1 else [],
             grade_pages=grade_pages,
         )
-    names = {s.id: s.name for s in project.strategies.strategies}
-    names |= {m.id: m.name for s in project.strategies.strategies for m in s.measures}
     for kpi in project.kpis.kpis:
         path = f"kpis/{kpi.id}.md"
-        strategy = r.owner[kpi.measures]
-        measure = next((m for m in strategy.measures if m.id == kpi.measures), None)
-        target = layout.strategy_page(strategy)
-        anchor = ""
-        if measure is not None:
-            target = layout.measure_page(strategy, measure)
-            anchor = layout.measure_anchor(strategy, measure)
-        out.pages[path] = r.render(
-            "kpi.md.j2",
-            path,
-            description=f"{kpi.name.get(lang)} — {labels.LABELS['grade'][lang]}: "
-            f"{r.assessments[kpi.id].grade.label.get(lang)}",
-            kpi=kpi,
-            a=r.assessments[kpi.id],
-            measure_link=relative(path, target) + anchor,
-            measure_name=names[kpi.measures],
-            chart=Markup(trend_chart(kpi, lang, _chart_id("trend", kpi.id))),
-            changes=r.history.of(kpi.id, KPI_KINDS),
-            feed_url=relative(path, "index.md") + FEED if r.feed else "",
-            as_of=r.history.data_as_of(kpi.id) if kpi.actuals else None,
-            kpi_csv=kpi_csv_name(kpi),
-        )
+        out.pages[path] = r.memo.page(path, (kpi,), functools.partial(_kpi_page, r, path, kpi))
+
+
+def _kpi_page(r: PageRenderer, path: str, kpi: Kpi) -> str:
+    """A KPI's page: its facts, its grade, its trend and its data's history."""
+    lang = r.lang
+    strategy = r.owner[kpi.measures]
+    measure = next((m for m in strategy.measures if m.id == kpi.measures), None)
+    target = layout.strategy_page(strategy)
+    anchor = ""
+    if measure is not None:
+        target = layout.measure_page(strategy, measure)
+        anchor = layout.measure_anchor(strategy, measure)
+    return r.render(
+        "kpi.md.j2",
+        path,
+        description=f"{kpi.name.get(lang)} — {labels.LABELS['grade'][lang]}: "
+        f"{r.assessments[kpi.id].grade.label.get(lang)}",
+        kpi=kpi,
+        a=r.assessments[kpi.id],
+        measure_link=relative(path, target) + anchor,
+        measure_name=r.names[kpi.measures],
+        chart=Markup(trend_chart(kpi, lang, _chart_id("trend", kpi.id))),
+        changes=r.history.of(kpi.id, KPI_KINDS),
+        feed_url=relative(path, "index.md") + FEED if r.feed else "",
+        as_of=r.history.data_as_of(kpi.id) if kpi.actuals else None,
+        kpi_csv=kpi_csv_name(kpi),
+    )
 
 
 def _render_plan_pages(r: PageRenderer, out: Rendered) -> None:
@@ -787,7 +821,7 @@ def _nav(r: PageRenderer, out: Rendered) -> Nav:
     return [entry for entry in nav if _listed(entry, out.pages)]
 
 
-def _listed(entry: dict[str, Any], pages: dict[str, str]) -> bool:
+def _listed(entry: dict[str, Any], pages: dict[str, str | Kept]) -> bool:
     """Whether a navigation entry leads to a page that was rendered."""
     (target,) = entry.values()
     return target in pages if isinstance(target, str) else True

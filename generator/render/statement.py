@@ -24,6 +24,7 @@ from ..messages.catalogue import CATALOGUE
 from ..model.accessibility import ManualFile
 from ..model.text import Text
 from . import labels
+from .memo import Kept, head
 from .notfound import NOT_FOUND
 
 PASS, FAIL, NA, UNCHECKED = "pass", "fail", "na", "unchecked"
@@ -99,11 +100,11 @@ class Tested:
     violations: dict[str, int | None]
 
 
-def page_titles(pages: dict[str, str]) -> dict[str, str]:
+def page_titles(pages: dict[str, str | Kept]) -> dict[str, str]:
     """The site path of every rendered page (kpis/, "" for home) → its title (HTML-escaped)."""
     titles = {}
-    for path, markdown in pages.items():
-        match = _TITLE.search(markdown.split("\n---", 1)[0])
+    for path, page in pages.items():
+        match = _TITLE.search(head(page))
         if match:
             stem = path.removesuffix(".md").removesuffix("index").removesuffix("/")
             titles[stem + "/" if stem else ""] = json.loads(match.group(1))
