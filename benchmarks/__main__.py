@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--sizes S,M,L] [--output FILE] [--repeat N] [--profile]`.
+"""`python -m benchmarks [--sizes S,M,L] [--output FILE] [--repeat N] [--pairs N] [--profile]`.
 
 Builds each size's plan, measures every stage in fresh processes, writes the JSON report,
 prints the table and then every target of the issue as met or missed (by how much, and why).
@@ -40,6 +40,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--sizes", type=_sizes, default=DEFAULT_SIZES, help="default: S,M,L,XL")
     p.add_argument("--output", type=Path, default=OUTPUT / "report.json", help="the JSON report")
     p.add_argument("--repeat", type=int, default=3, help="runs per stage; the best is reported")
+    p.add_argument(
+        "--pairs",
+        type=int,
+        default=3,
+        help="paired runs of the whole build and the reference, for the CPU ratio",
+    )
     p.add_argument("--work", type=Path, default=OUTPUT / "work", help="where the plans are built")
     p.add_argument(
         "--profile", action="store_true", help="also write pyinstrument profiles per size"
@@ -68,13 +74,19 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         print(f"measuring {size} ({args.repeat} run(s) per stage) …", flush=True)
         results[size] = measure_size(
-            size, work, repeat=args.repeat, serve=size in report.SERVE_SECONDS
+            size, work, repeat=args.repeat, serve=size in report.SERVE_SECONDS, pairs=args.pairs
         )
         print(f"  done in {time.perf_counter() - started:.0f} s", flush=True)
         if args.profile:
             profile(size, work, args.output.parent)
     found = report.targets(results)
-    document = {"machine": machine(), "repeat": args.repeat, "sizes": results, "targets": found}
+    document = {
+        "machine": machine(),
+        "repeat": args.repeat,
+        "pairs": args.pairs,
+        "sizes": results,
+        "targets": found,
+    }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
     print()

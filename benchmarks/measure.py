@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import threading
@@ -151,8 +152,37 @@ def _clean(*paths: Path) -> Callable[[], None]:
     return clean
 
 
-def measure_size(size: str, work: Path, *, repeat: int = 1, serve: bool = False) -> dict[str, Any]:
-    """Every stage of one size, cold (no earlier output), each in fresh processes."""
+def paired(
+    build: Callable[[], dict[str, Any]], reference: Callable[[], dict[str, Any]], pairs: int
+) -> dict[str, Any]:
+    """`pairs` runs of the whole build and of the reference, one right after the other, the
+    first of each pair in turn (build first, then reference first, ...), so that both meet the
+    machine in the same state: each pair's CPU ratio, and their median. This machine's speed
+    drifts by up to half within minutes, so a ratio of two stages measured minutes apart moves
+    with the drift; the ratio within a pair does not."""
+    runs = []
+    for n in range(pairs):
+        order = (build, reference) if n % 2 == 0 else (reference, build)
+        first, second = (f() for f in order)
+        done, plain = (first, second) if n % 2 == 0 else (second, first)
+        runs.append(
+            {
+                "build_cpu_seconds": done["cpu_seconds"],
+                "reference_cpu_seconds": plain["cpu_seconds"],
+                "ratio": done["cpu_seconds"] / plain["cpu_seconds"],
+                "build_seconds": done["seconds"],
+                "reference_seconds": plain["seconds"],
+            }
+        )
+    ratios = sorted(r["ratio"] for r in runs)
+    return {"runs": runs, "ratio": statistics.median(ratios)}
+
+
+def measure_size(
+    size: str, work: Path, *, repeat: int = 1, serve: bool = False, pairs: int = 0
+) -> dict[str, Any]:
+    """Every stage of one size, cold (no earlier output), each in fresh processes; then
+    `pairs` paired runs of the whole build and the reference (see `paired`)."""
     load_average = os.getloadavg()
     root = write_plan(size, work / size / "project")
     mkdocs_out, plain_out = work / size / "mkdocs-out", work / size / "plain-out"
@@ -187,6 +217,12 @@ def measure_size(size: str, work: Path, *, repeat: int = 1, serve: bool = False)
     if serve:
         copy = write_plan(size, work / size / "serve")
         result["serve"] = run_stage("serve", [copy])
+    if pairs:
+        result["pairs"] = paired(
+            lambda: run_stage("build", [root], before=cold),
+            lambda: run_stage("original", [original, original_out], before=_clean(original_out)),
+            pairs,
+        )
     return result
 
 

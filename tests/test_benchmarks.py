@@ -7,12 +7,15 @@ every stage ran, the report holds every figure, and the synthetic plans are vali
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from benchmarks import report
 from benchmarks.__main__ import main
+from benchmarks.measure import paired
 from benchmarks.stage import change_one_value, page_type
 from benchmarks.synthetic import Size, generate
 from generator.validate import validate
@@ -47,7 +50,7 @@ def test_benchmark_of_size_s_reports_every_stage_and_target(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     output = tmp_path / "report.json"
-    args = ["--sizes", "S", "--repeat", "1", "--output", str(output)]
+    args = ["--sizes", "S", "--repeat", "1", "--pairs", "2", "--output", str(output)]
     assert main([*args, "--work", str(tmp_path / "work")]) == 0
     document = json.loads(output.read_text("utf-8"))
     s = document["sizes"]["S"]
@@ -67,6 +70,8 @@ def test_benchmark_of_size_s_reports_every_stage_and_target(
     assert s["output"]["html_pages"] > 30
     assert s["output"]["largest_pages"][0]["bytes"] > 0
     assert len(s["serve"]["rebuilds"]) == 3
+    pairs = [p["build_cpu_seconds"] / p["reference_cpu_seconds"] for p in s["pairs"]["runs"]]
+    assert len(pairs) == 2 and report.cpu_ratio(s) == sum(pairs) / 2
     assert document["targets"] == report.targets(document["sizes"])
     statuses = [t["status"] for t in document["targets"]]
     ratio, own, linear, xl_time, xl_memory, rebuild_m, rebuild_l = statuses[:7]
@@ -95,6 +100,22 @@ def test_benchmark_of_size_s_reports_every_stage_and_target(
     assert "whole `dxsite build`" in printed
     assert "MkDocs per Japanese page" in printed
     assert "Targets" in printed
+
+
+def test_paired_runs_take_turns_going_first_and_report_the_median_ratio() -> None:
+    order: list[str] = []
+
+    def run(name: str, cpu: list[float]) -> Callable[[], dict[str, Any]]:
+        def one() -> dict[str, Any]:
+            order.append(name)
+            return {"cpu_seconds": cpu[len([o for o in order if o == name]) - 1], "seconds": 1.0}
+
+        return one
+
+    found = paired(run("build", [1.0, 3.0, 2.0]), run("reference", [2.0, 2.0, 2.0]), 3)
+    assert order == ["build", "reference", "reference", "build", "build", "reference"]
+    assert [p["ratio"] for p in found["runs"]] == [0.5, 1.5, 1.0]
+    assert found["ratio"] == 1.0
 
 
 @pytest.mark.parametrize(
