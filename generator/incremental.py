@@ -138,7 +138,7 @@ def link_or_copy(source: Path, target: Path) -> None:
         _link_or_copy(source, target)
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def _link_or_copy(source: Path | str, target: Path | str) -> None:
     try:
         os.link(source, target)
     except FileNotFoundError:
@@ -282,9 +282,22 @@ class Cache:
         return items
 
     def copy_into(self, target: Path) -> None:
-        """Link (or copy) every file of the finished site into `target`."""
-        for rel in self.state["site"]:
-            link_or_copy(self.site / rel, target / rel)
+        """Link (or copy) every file of the finished site into `target`: its folders made
+        first, parents before children, then each file by its path as text (a site has
+        thousands; a Path and a failed link per file cost more than the links)."""
+        files: dict[str, Stat] = self.state["site"]
+        folders = {""}
+        for rel in files:
+            folder = os.path.dirname(rel)
+            while folder not in folders:
+                folders.add(folder)
+                folder = os.path.dirname(folder)
+        into, source = str(target), str(self.site)
+        target.mkdir(parents=True, exist_ok=True)
+        for folder in sorted(folders - {""}):
+            os.mkdir(os.path.join(into, folder))
+        for rel in files:
+            _link_or_copy(os.path.join(source, rel), os.path.join(into, rel))
 
     def save(self) -> None:
         """Record what MkDocs' output and the finished site were built from."""
