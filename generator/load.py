@@ -74,7 +74,7 @@ class _Problem(Exception):
     final = False
     """Whether the fast parser's finding stands (no second, slower parse to explain it)."""
 
-    def __init__(self, mark: yaml.Mark | None, message: str) -> None:
+    def __init__(self, mark: yaml.Mark | Any, message: str) -> None:
         super().__init__(message)
         self.mark = mark
         self.message = message
@@ -155,19 +155,15 @@ class _Loader(
 _CParser: Any = getattr(yaml, "cyaml", None) and getattr(yaml.cyaml, "CParser", None)
 
 
-def _fast_loader(stream: str) -> Any:
-    """libyaml's parser under the same guarded composer and resolver (when libyaml exists)."""
+def _fast_parser(stream: str) -> Any:
+    """libyaml's parser with the same resolver (when libyaml exists), read by `_Events`."""
 
-    class _FastLoader(_Guard, _CParser, yaml.composer.Composer, _Resolver):  # type: ignore[misc]
+    class _FastParser(_CParser, _Resolver):  # type: ignore[misc]
         def __init__(self, text: str) -> None:
             _CParser.__init__(self, text)
-            yaml.composer.Composer.__init__(self)
             _Resolver.__init__(self)
 
-        def get_single_node(self) -> yaml.Node | None:
-            return yaml.composer.Composer.get_single_node(self)
-
-    return _FastLoader(stream)
+    return _FastParser(stream)
 
 
 @dataclass
@@ -207,19 +203,23 @@ def machine_path(loc: Loc) -> str:
     return out
 
 
-def _position(mark: yaml.Mark | None) -> tuple[int, int]:
+def _position(mark: yaml.Mark | Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 def _text(node: yaml.ScalarNode) -> str:
     """The text of a scalar, refused when it holds a character no text may hold, or is huge."""
-    value: str = node.value
+    return _text_at(node.value, node.start_mark)
+
+
+def _text_at(value: str, mark: yaml.Mark | Any) -> str:
+    """`value`, written at `mark`, refused as `_text` refuses it."""
     bad = _UNPRINTABLE.search(value)
     if bad:
         code = ord(bad.group())
-        raise _Problem(node.start_mark, say("load.character", code=code, what=_what(code)))
+        raise _Problem(mark, say("load.character", code=code, what=_what(code)))
     if len(value) > MAX_TEXT:
-        raise _Problem(node.start_mark, say("load.long_text", length=len(value), limit=MAX_TEXT))
+        raise _Problem(mark, say("load.long_text", length=len(value), limit=MAX_TEXT))
     return value
 
 
@@ -360,6 +360,87 @@ class _Builder:
             yield key, self.build(value_node, (*loc, key))
 
 
+class _Events:
+    """Builds the values straight from libyaml's events, without a node tree, recording the
+    positions as _Builder does, in the same order. It accepts only what the guarded composer
+    and _Builder accept without a finding; anything else (an alias, a tag, an anchor, a key
+    that is not plain text, a duplicate key, a second document …) raises a _Problem, and
+    `load_text` parses the file again the slow way, which finds and words it."""
+
+    def __init__(self, parser: Any, doc: Document, text: str) -> None:
+        self.next = parser.get_event
+        self.resolve = parser.resolve
+        self.doc = doc
+        self.text = text
+        self.nodes = 0
+
+    @functools.cached_property
+    def lines(self) -> list[tuple[str, str]]:
+        """The source lines, for folding text written over several lines (only then)."""
+        return source_lines(self.text)
+
+    def document(self) -> tuple[Any] | None:
+        """The document's value (in a tuple: it may be None), or None for an empty stream."""
+        self.next()  # the stream's start
+        event: Any = self.next()
+        if isinstance(event, yaml.StreamEndEvent):
+            return None
+        found = self.value(self.next(), (), 1)
+        self.next()  # the document's end
+        event = self.next()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise _Problem(event.start_mark, say("load.documents"))
+        return (found,)
+
+    def _guard(self, event: Any, depth: int) -> None:
+        """What _Guard refuses of a node, in the same order; anchors are left to the slow way."""
+        if isinstance(event, yaml.AliasEvent):
+            raise _Problem(event.start_mark, say("load.alias"))
+        if event.tag is not None:
+            raise _Problem(event.start_mark, say("load.tag", tag=_shown_tag(event.tag)))
+        if event.anchor is not None:
+            raise _Problem(event.start_mark, say("load.alias"))
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooMany(event.start_mark, say("load.too_many_nodes", limit=MAX_NODES))
+        if depth > MAX_DEPTH:
+            raise _Problem(event.start_mark, say("load.deep", limit=MAX_DEPTH))
+
+    def _scalar_node(self, event: Any) -> yaml.ScalarNode:
+        tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+        return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+
+    def value(self, event: Any, loc: Loc, depth: int) -> Any:
+        """The value whose first event is `event`, at `loc`, `depth` levels down."""
+        self._guard(event, depth)
+        self.doc.values[loc] = _position(event.start_mark)
+        if isinstance(event, yaml.ScalarEvent):
+            node = self._scalar_node(event)
+            value = _scalar(node)
+            if isinstance(value, str) and node.start_mark.line != node.end_mark.line:
+                return refold(value, node, self.lines)
+            return value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(event := self.next(), yaml.SequenceEndEvent):
+                items.append(self.value(event, (*loc, len(items)), depth + 1))
+            return items
+        pairs: dict[str, Any] = {}
+        key_event: Any
+        while not isinstance(key_event := self.next(), yaml.MappingEndEvent):
+            self._guard(key_event, depth + 1)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                raise _Problem(key_event.start_mark, say("load.key_not_plain"))
+            key = _text_at(key_event.value, key_event.start_mark)
+            if key == "<<":
+                raise _Problem(key_event.start_mark, say("load.merge"))
+            if key in pairs:
+                raise _Problem(key_event.start_mark, say("load.duplicate", key=key, line=0))
+            self.doc.keys[(*loc, key)] = _position(key_event.start_mark)
+            pairs[key] = self.value(self.next(), (*loc, key), depth + 1)
+        return pairs
+
+
 def _utf16(raw: bytes) -> bool:
     """Whether BOM-less bytes are UTF-16 text: the high byte of most characters (ASCII) is NUL."""
     for codec, high in (("utf-16-le", raw[1::2]), ("utf-16-be", raw[0::2])):
@@ -485,15 +566,26 @@ def _prescan(text: str, rel: str) -> list[Diagnostic]:
     return found
 
 
-def _compose(loader: Any, text: str, rel: str) -> tuple[Document | None, list[Diagnostic], bool]:
-    """The document (None on a problem), the problems, and whether they stand as found."""
+def _compose(
+    loader: Any, text: str, rel: str, *, events: bool = False
+) -> tuple[Document | None, list[Diagnostic], bool]:
+    """The document (None on a problem), the problems, and whether they stand as found; with
+    `events`, built from `loader`'s events (see `_Events`), else from its node tree."""
     doc = Document(rel, None, source=text)
+    diagnostics: list[Diagnostic] = []
     try:
-        root = loader.get_single_node()
-        if root is None:
+        if events:
+            found = _Events(loader, doc, text).document()
+        else:
+            root = loader.get_single_node()
+            found = None
+            if root is not None:
+                builder = _Builder(doc, text)
+                found = (builder.build(root, ()),)
+                diagnostics = builder.diagnostics
+        if found is None:
             return None, [Diagnostic(rel, 1, 1, Severity.ERROR, say("load.empty"), "empty")], True
-        builder = _Builder(doc, text)
-        doc.data = builder.build(root, ())
+        doc.data = found[0]
     except _Problem as exc:
         line, col = _position(exc.mark)
         return None, [Diagnostic(rel, line, col, Severity.ERROR, exc.message, "yaml")], exc.final
@@ -506,14 +598,15 @@ def _compose(loader: Any, text: str, rel: str) -> tuple[Document | None, list[Di
         return None, [Diagnostic(rel, 1, 1, Severity.ERROR, message, "yaml")], False
     finally:
         loader.dispose()
-    return doc, builder.diagnostics, not builder.diagnostics
+    return doc, diagnostics, not diagnostics
 
 
 def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse one YAML document from `text`; `rel` is the path shown in diagnostics.
 
-    A clean file is parsed with libyaml (fast); a file with any problem is parsed again with
-    the pure-Python parser, whose messages and positions the diagnostics are written for.
+    A clean file is parsed with libyaml, its values built straight from the parser's events
+    (fast, see `_Events`); a file with any problem is parsed again with the pure-Python parser,
+    whose messages and positions the diagnostics are written for.
     """
     refused = _prescan(text, rel)
     if refused:
@@ -522,7 +615,7 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            doc, diagnostics, final = _compose(_fast_loader(text), text, rel)
+            doc, diagnostics, final = _compose(_fast_parser(text), text, rel, events=True)
         except (ValueError, UnicodeError, yaml.YAMLError):  # the Python parser will explain
             doc, diagnostics, final = None, [], False
         finally:
