@@ -33,6 +33,7 @@ import sys
 from collections.abc import Generator, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
+from stat import S_ISREG
 from typing import Any
 
 from . import __version__, blocks, postprocess, search
@@ -145,6 +146,38 @@ def _link_or_copy(source: Path | str, target: Path | str) -> None:
         raise
     except OSError:
         shutil.copyfile(source, target)
+
+
+def _prune(top: str, files: dict[str, Stat], device: int) -> set[str]:
+    """Leave in the folder `top` only the links to the kept files `files` (by site path) on
+    `device`: every other file, link or folder under it is removed, symbolic links never
+    followed. Returns the paths left."""
+    kept: set[str] = set()
+
+    def walk(folder: str, prefix: str) -> bool:
+        """Prune `folder`; whether it holds anything still."""
+        held = False
+        with os.scandir(folder) as entries:
+            found = list(entries)
+        for entry in found:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if rel in files or not walk(entry.path, rel + "/"):
+                    shutil.rmtree(entry.path)
+                else:
+                    held = True
+                continue
+            wanted, info = files.get(rel), entry.stat(follow_symlinks=False)
+            linked = wanted and (info.st_dev, info.st_ino) == (device, wanted[2])
+            if linked and S_ISREG(info.st_mode):
+                kept.add(rel)
+                held = True
+            else:
+                os.unlink(entry.path)
+        return held
+
+    walk(top, "")
+    return kept
 
 
 class Cache:
@@ -282,21 +315,25 @@ class Cache:
         return items
 
     def copy_into(self, target: Path) -> None:
-        """Link (or copy) every file of the finished site into `target`: its folders made
-        first, parents before children, then each file by its path as text (a site has
-        thousands; a Path and a failed link per file cost more than the links)."""
+        """Make `target` hold exactly the files of the finished site, each a hard link to (or a
+        copy of) the kept file. A folder `target` left by an earlier build (the spare site, see
+        generator/site.py) keeps the links it has to the very files kept now and loses
+        everything else; what is missing is linked, its folders made parents first."""
         files: dict[str, Stat] = self.state["site"]
+        into, source = str(target), str(self.site)
+        target.mkdir(parents=True, exist_ok=True)
+        kept = _prune(into, files, os.stat(source).st_dev)
+        missing = [rel for rel in files if rel not in kept]
         folders = {""}
-        for rel in files:
+        for rel in missing:
             folder = os.path.dirname(rel)
             while folder not in folders:
                 folders.add(folder)
                 folder = os.path.dirname(folder)
-        into, source = str(target), str(self.site)
-        target.mkdir(parents=True, exist_ok=True)
         for folder in sorted(folders - {""}):
-            os.mkdir(os.path.join(into, folder))
-        for rel in files:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(os.path.join(into, folder))
+        for rel in missing:
             _link_or_copy(os.path.join(source, rel), os.path.join(into, rel))
 
     def save(self) -> None:

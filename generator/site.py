@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Callable, Collection, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISDIR
 from typing import Any
 
 import yaml
@@ -369,7 +370,8 @@ def source_date_epoch(root: Path) -> str:
 
 
 STAGING = ".dxsite-build-"
-"""Prefix of the folders a build assembles the site in, beside the site folder."""
+"""Prefix of the folders a build assembles the site in, beside the site folder; STAGING + the
+site folder's name is the spare site (see `_spare`)."""
 STAGING_MARKER = ".dxsite-staging"
 _RENAME_EXCHANGE = 2
 
@@ -395,19 +397,44 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def _swap(new: Path, site_dir: Path) -> None:
     """Put `new` in the place of site_dir. Where the system can, one atomic exchange: a build killed
-    at any moment leaves the old or the new complete site. Elsewhere the old site is first moved to
-    SITE.old, and a build killed between the two renames leaves SITE.old, which the next build
-    puts back (see _recover)."""
+    at any moment leaves the old or the new complete site, and the old one is kept as the spare
+    (see `_spare`). Elsewhere the old site is first moved to SITE.old, and a build killed between
+    the two renames leaves SITE.old, which the next build puts back (see _recover)."""
     if not site_dir.exists():
         new.rename(site_dir)
         return
     if _exchange(new, site_dir):
-        shutil.rmtree(new)
+        try:
+            new.rename(_spare(site_dir))
+        except OSError:  # something took its name meanwhile: the site is in place all the same
+            shutil.rmtree(new)
         return
     old = site_dir.with_name(site_dir.name + ".old")
     site_dir.rename(old)
     new.rename(site_dir)
     shutil.rmtree(old)
+
+
+def _spare(site_dir: Path) -> Path:
+    """Where a build keeps the site it replaced, beside the site folder: the next build brings
+    it up to date (links the files that changed, removes the others; see Cache.copy_into) and
+    puts it in place of the site, instead of linking every file of the site into a new folder
+    and deleting the old one."""
+    return site_dir.with_name(STAGING + site_dir.name)
+
+
+def _take_spare(site_dir: Path, site: Path) -> None:
+    """Move the spare site to `site` (in a staging folder), if there is one; anything else at
+    its name (a file, a link) is removed."""
+    spare = _spare(site_dir)
+    try:
+        found = os.lstat(spare)
+    except FileNotFoundError:
+        return
+    if S_ISDIR(found.st_mode):
+        spare.rename(site)
+    else:
+        spare.unlink()
 
 
 def _recover(site_dir: Path) -> None:
@@ -520,6 +547,7 @@ def _build(
     try:
         (staging / STAGING_MARKER).touch()
         site = staging / "site"
+        _take_spare(site_dir, site)
         cache.copy_into(site)
         search.write_indexes((site, site / "en"), cache.search_items(site))
         postprocess.write_not_found(site, ready.plan, names)

@@ -67,8 +67,12 @@ def complete(site: Path) -> bool:
 
 
 def leftovers(project: Path) -> list[str]:
+    """What a build left beside the site besides the spare site it keeps for the next build."""
+    spare = ".dxsite-build-site"
     return sorted(
-        p.name for p in project.iterdir() if p.name.startswith((".dxsite-build-", "site."))
+        p.name
+        for p in project.iterdir()
+        if p.name.startswith((".dxsite-build-", "site.")) and p.name != spare
     )
 
 

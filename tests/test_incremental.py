@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -222,3 +223,74 @@ def test_a_clean_build_finishes_each_language_in_a_process_of_its_own_a_rebuild_
     assert cli.main(["build", str(project)]) == 0
     assert processes() == 1
     assert digest(project / "site") == digest(clean_build(project, tmp_path / "clean"))
+
+
+SPARE = ".dxsite-build-site"
+
+
+def links(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files linked (or copied) into the site folder from now on, in this process."""
+    made: list[str] = []
+    link = incremental._link_or_copy
+
+    def counted(source: Path | str, target: Path | str) -> None:
+        made.append(str(target))
+        link(source, target)
+
+    monkeypatch.setattr(incremental, "_link_or_copy", counted)
+    return made
+
+
+def test_a_rebuild_brings_the_spare_site_up_to_date_instead_of_linking_every_file(
+    city: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not (city / SPARE).exists()  # the first build had no site to replace
+    assert cli.main(["build", str(city)]) == 0
+    assert (city / SPARE / "index.html").is_file()  # the site the second build replaced
+    made = links(monkeypatch)
+    edit(city / "kpis.yaml", "value: 78.9}", "value: 81.4}")
+    assert cli.main(["build", str(city)]) == 0
+    files = [p for p in (city / "site").rglob("*") if p.is_file()]
+    assert 0 < len(made) < len(files) / 5, (len(made), len(files))
+    assert digest(city / "site") == digest(clean_build(city, tmp_path / "clean"))
+
+
+def test_whatever_the_spare_site_holds_the_site_is_a_clean_builds(
+    city: Path, tmp_path: Path
+) -> None:
+    assert cli.main(["build", str(city)]) == 0
+    spare, outside = city / SPARE, tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret", encoding="utf-8")
+    (spare / "index.html").unlink()
+    (spare / "index.html").symlink_to(outside / "secret.txt")
+    (spare / "kpis/index.html").unlink()
+    os.link(outside / "secret.txt", spare / "kpis/index.html")  # a hard link to a file outside
+    (spare / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    shutil.rmtree(spare / "assets")
+    (spare / "assets").symlink_to(outside, target_is_directory=True)
+    shutil.rmtree(spare / "en/methodology")
+    (spare / "en/methodology").write_text("a file where a folder was", encoding="utf-8")
+    assert cli.main(["build", str(city)]) == 0
+    assert digest(city / "site") == digest(clean_build(city, tmp_path / "clean"))
+    assert not [p for p in (city / "site").rglob("*") if p.is_symlink()]
+    assert sorted(p.name for p in outside.iterdir()) == ["secret.txt"]
+    assert (outside / "secret.txt").read_text(encoding="utf-8") == "secret"
+
+
+@pytest.mark.parametrize("kind", ["link to a folder", "file"])
+def test_a_spare_site_that_is_not_a_folder_is_removed_and_what_it_named_is_untouched(
+    city: Path, tmp_path: Path, kind: str
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "index.html").write_text("outside", encoding="utf-8")
+    if kind == "file":
+        (city / SPARE).write_text("not a site", encoding="utf-8")
+    else:
+        (city / SPARE).symlink_to(outside, target_is_directory=True)
+    assert cli.main(["build", str(city)]) == 0
+    assert (city / SPARE).is_dir() and not (city / SPARE).is_symlink()
+    assert [p.name for p in outside.iterdir()] == ["index.html"]
+    assert (outside / "index.html").read_text(encoding="utf-8") == "outside"
+    assert digest(city / "site") == digest(clean_build(city, tmp_path / "clean"))
