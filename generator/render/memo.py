@@ -99,11 +99,13 @@ def _plain(value: Any) -> Any:
 
 
 class Fingerprints:
-    """The digests of the values pages are rendered from, each object's computed once per build
-    (the object is held, so that no other takes its id while the build runs)."""
+    """The digests of the values pages are rendered from. A model's is computed once per build:
+    the models are the plan's, alive while the build runs (the model is held all the same, so
+    that no other takes its id); a value computed for a page (a report's line) is fingerprinted
+    afresh, so that holding it does not keep every page's values in memory."""
 
     def __init__(self) -> None:
-        self._known: dict[int, tuple[object, str]] = {}
+        self._models: dict[int, tuple[BaseModel, str]] = {}
 
     def of(self, value: Any) -> str:
         """A digest that changes whenever `value` would render differently; Unknown when no such
@@ -112,20 +114,22 @@ class Fingerprints:
             return f"{type(value).__name__}:{value}"
         if isinstance(value, enum.Enum):
             return f"{type(value).__qualname__}.{value.name}"
-        known = self._known.get(id(value))
-        if known is not None:
+        if isinstance(value, BaseModel):
+            known = self._models.get(id(value))
+            if known is None:
+                known = self._models[id(value)] = (value, self._model(value))
             return known[1]
-        found = self._compute(value)
-        self._known[id(value)] = (value, found)
-        return found
+        return self._compute(value)
+
+    @staticmethod
+    def _model(value: BaseModel) -> str:
+        ident = getattr(value, "id", None)
+        if isinstance(ident, str) and not isinstance(value, Kpi):
+            # an item of the plan, wholly in the context, where its kind's ids are unique
+            return f"{type(value).__qualname__}#{ident}"
+        return _digest((type(value).__qualname__, value.model_dump_json()))
 
     def _compute(self, value: Any) -> str:
-        if isinstance(value, BaseModel):
-            ident = getattr(value, "id", None)
-            if isinstance(ident, str) and not isinstance(value, Kpi):
-                # an item of the plan, wholly in the context, where its kind's ids are unique
-                return f"{type(value).__qualname__}#{ident}"
-            return _digest((type(value).__qualname__, value.model_dump_json()))
         if isinstance(value, (list, tuple)):
             return _digest(("[", *map(self.of, value)))
         if isinstance(value, dict):
