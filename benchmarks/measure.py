@@ -26,8 +26,9 @@ from .synthetic import REPO, write_plan
 
 PROC = Path("/proc")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-WORK_DIRS = (".dxsite", "site")
-"""What a build leaves in a project; removed before each cold measurement."""
+WORK_DIRS = (".dxsite", "site", ".dxsite-build-site")
+"""What a build leaves in a project (the last the spare site, see generator/site.py); removed
+before each cold measurement."""
 EPOCH = "1796083200"
 """SOURCE_DATE_EPOCH of every measured build (2026-12-01): the same site from every run, so
 that a rebuilt site can be compared with a clean build's byte for byte."""

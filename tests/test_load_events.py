@@ -1,7 +1,8 @@
 """The loader's fast path (generator/load.py `_Events`) builds values straight from libyaml's
 events: for every file it accepts, the same values, value positions and key positions, in the
 same order, as the node tree PyYAML's own parser composes; everything else it leaves to that
-parser, whose findings are the ones reported."""
+parser, whose findings are the ones reported. (tests/test_format.py compares both ways on every
+shipped file.)"""
 
 from __future__ import annotations
 
@@ -15,8 +16,6 @@ from hypothesis import strategies as st
 
 from benchmarks.synthetic import write_plan
 from generator import load
-
-from .conftest import ROOT
 
 
 def by_events(text: str) -> tuple[Any, ...]:
@@ -32,18 +31,6 @@ def by_nodes(text: str) -> tuple[Any, ...]:
 def _plain(doc: load.Document | None, diagnostics: list[Any], final: bool) -> tuple[Any, ...]:
     found = None if doc is None else (doc.data, list(doc.values.items()), list(doc.keys.items()))
     return found, [(d.line, d.col, d.message) for d in diagnostics], final
-
-
-def yaml_files() -> list[Path]:
-    shipped = [ROOT / "kpis.yaml", *(ROOT / "plan").glob("*.yaml")]
-    examples = sorted((ROOT / "examples").rglob("*.yaml"))
-    return [p for p in shipped + examples if p.is_file()]
-
-
-@pytest.mark.parametrize("path", yaml_files(), ids=lambda p: str(p.relative_to(ROOT)))
-def test_every_shipped_file_loads_by_events_as_by_its_node_tree(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert by_events(text) == by_nodes(text)
 
 
 def test_a_large_synthetic_plan_loads_by_events_as_by_its_node_tree(tmp_path: Path) -> None:
