@@ -80,6 +80,13 @@ class _Problem(Exception):
         self.message = message
 
 
+class _Unsure(_Problem):
+    """What the fast path leaves to the pure-Python parser, which finds and words it."""
+
+    def __init__(self, mark: yaml.Mark | Any) -> None:
+        super().__init__(mark, "")
+
+
 class _TooMany(_Problem):
     """The file holds more values than MAX_NODES: parsing it again would cost as much."""
 
@@ -107,6 +114,19 @@ def _shown_tag(tag: str) -> str:
     return tag
 
 
+def _refuse(event: Any, nodes: int, depth: int) -> None:
+    """Refuse the node that starts with `event`, the `nodes`-th of the file, `depth` levels
+    down, if it is an alias, has an explicit tag, is one too many or too deep."""
+    if isinstance(event, yaml.AliasEvent):
+        raise _Problem(event.start_mark, say("load.alias"))
+    if getattr(event, "tag", None) is not None:
+        raise _Problem(event.start_mark, say("load.tag", tag=_shown_tag(event.tag)))
+    if nodes > MAX_NODES:
+        raise _TooMany(event.start_mark, say("load.too_many_nodes", limit=MAX_NODES))
+    if depth > MAX_DEPTH:
+        raise _Problem(event.start_mark, say("load.deep", limit=MAX_DEPTH))
+
+
 class _Guard:
     """Refuses aliases, explicit tags, deep nesting and too many values before they cost
     memory or stack, or turn text into something else (`!!bool "x"` would be false)."""
@@ -116,17 +136,9 @@ class _Guard:
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         composer: Any = self
-        event: Any = composer.peek_event()
-        if composer.check_event(yaml.AliasEvent):
-            raise _Problem(event.start_mark, say("load.alias"))
-        if getattr(event, "tag", None) is not None:
-            raise _Problem(event.start_mark, say("load.tag", tag=_shown_tag(event.tag)))
         self._nodes += 1
-        if self._nodes > MAX_NODES:
-            raise _TooMany(event.start_mark, say("load.too_many_nodes", limit=MAX_NODES))
         self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise _Problem(event.start_mark, say("load.deep", limit=MAX_DEPTH))
+        _refuse(composer.peek_event(), self._nodes, self._depth)
         try:
             node: yaml.Node | None = super().compose_node(parent, index)  # type: ignore[misc]
             return node
@@ -210,6 +222,13 @@ def _position(mark: yaml.Mark | Any) -> tuple[int, int]:
 def _text(node: yaml.ScalarNode) -> str:
     """The text of a scalar, refused when it holds a character no text may hold, or is huge."""
     return _text_at(node.value, node.start_mark)
+
+
+def _key(value: str, mark: yaml.Mark | Any) -> str:
+    """A mapping's key written as `value` at `mark`: a text, and not YAML's merge key."""
+    if _text_at(value, mark) == "<<":
+        raise _Problem(mark, say("load.merge"))
+    return value
 
 
 def _text_at(value: str, mark: yaml.Mark | Any) -> str:
@@ -346,9 +365,7 @@ class _Builder:
             line, col = _position(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Problem(key_node.start_mark, say("load.key_not_plain"))
-            key = _text(key_node)
-            if key == "<<":
-                raise _Problem(key_node.start_mark, say("load.merge"))
+            key = _key(key_node.value, key_node.start_mark)
             if key in seen:
                 message = say("load.duplicate", key=key, line=seen[key])
                 self.diagnostics.append(
@@ -389,22 +406,15 @@ class _Events:
         self.next()  # the document's end
         event = self.next()
         if not isinstance(event, yaml.StreamEndEvent):
-            raise _Problem(event.start_mark, say("load.documents"))
+            raise _Unsure(event.start_mark)  # a second document
         return (found,)
 
     def _guard(self, event: Any, depth: int) -> None:
-        """What _Guard refuses of a node, in the same order; anchors are left to the slow way."""
-        if isinstance(event, yaml.AliasEvent):
-            raise _Problem(event.start_mark, say("load.alias"))
-        if event.tag is not None:
-            raise _Problem(event.start_mark, say("load.tag", tag=_shown_tag(event.tag)))
-        if event.anchor is not None:
-            raise _Problem(event.start_mark, say("load.alias"))
+        """What _Guard refuses of a node; an anchor is left to the slow way."""
         self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise _TooMany(event.start_mark, say("load.too_many_nodes", limit=MAX_NODES))
-        if depth > MAX_DEPTH:
-            raise _Problem(event.start_mark, say("load.deep", limit=MAX_DEPTH))
+        _refuse(event, self.nodes, depth)
+        if event.anchor is not None:
+            raise _Unsure(event.start_mark)
 
     def _scalar_node(self, event: Any) -> yaml.ScalarNode:
         tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
@@ -431,11 +441,9 @@ class _Events:
             self._guard(key_event, depth + 1)
             if not isinstance(key_event, yaml.ScalarEvent):
                 raise _Problem(key_event.start_mark, say("load.key_not_plain"))
-            key = _text_at(key_event.value, key_event.start_mark)
-            if key == "<<":
-                raise _Problem(key_event.start_mark, say("load.merge"))
+            key = _key(key_event.value, key_event.start_mark)
             if key in pairs:
-                raise _Problem(key_event.start_mark, say("load.duplicate", key=key, line=0))
+                raise _Unsure(key_event.start_mark)  # a duplicate key
             self.doc.keys[(*loc, key)] = _position(key_event.start_mark)
             pairs[key] = self.value(self.next(), (*loc, key), depth + 1)
         return pairs

@@ -243,14 +243,14 @@ def _set_aside(
     pages: set[str] = set()
     kept_files: set[str] = set()
     for rel, content in files.items():
+        name = blocks_file(page_output(rel))
         if isinstance(content, memo.Kept):
-            if splits.intact(rel, blocks_file(page_output(rel))):
+            if splits.intact(rel, name):
                 pages.add(rel)
-                kept_files.add(blocks_file(page_output(rel)))
+                kept_files.add(name)
                 continue
             content = content.render()
         if rel.endswith(".md") and isinstance(content, str) and not is_chapter(rel):
-            name = blocks_file(page_output(rel))
             if splits.unchanged(rel, content, name):
                 pages.add(rel)
                 kept_files.add(name)
